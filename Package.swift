@@ -1,0 +1,118 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "insights",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "insights", targets: ["insights"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    ],
+    targets: [
+        // Domain values, limits, validation and the access policy. No HTTP, SQL or I/O.
+        .target(name: "InsightsCore", swiftSettings: swiftSettings),
+        // The storage protocol and its contract.
+        .target(name: "InsightsStore", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
+        // The embedded SQLite store.
+        .target(
+            name: "InsightsSQLite",
+            dependencies: ["InsightsStore", "InsightsCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // The JSON wire formats of both dialects, shared by the server and the publishing client.
+        .target(name: "InsightsWire", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
+        // Runs `git` and parses its output.
+        .target(name: "InsightsGit", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
+        // Tool output (SARIF, Checkstyle, JUnit, Cobertura, LCOV, Code Climate) to domain values.
+        .target(name: "InsightsConverters", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
+        // Publishes converted insights to this server, Bitbucket Data Center or Bitbucket Cloud.
+        .target(
+            name: "InsightsClient",
+            dependencies: [
+                "InsightsCore", "InsightsWire", "InsightsGit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The Hummingbird application: dialect routes, authentication, operations endpoints.
+        .target(
+            name: "InsightsServer",
+            dependencies: [
+                "InsightsCore", "InsightsStore", "InsightsWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The command-line tool and sole composition root.
+        .executableTarget(
+            name: "insights",
+            dependencies: [
+                "InsightsCore", "InsightsStore", "InsightsSQLite", "InsightsServer", "InsightsWire",
+                "InsightsConverters", "InsightsClient", "InsightsGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "InsightsCoreTests", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "InsightsStoreTests",
+            dependencies: ["InsightsStore", "InsightsSQLite", "InsightsCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "InsightsWireTests", dependencies: ["InsightsWire", "InsightsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "InsightsGitTests", dependencies: ["InsightsGit", "InsightsCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "InsightsConvertersTests",
+            dependencies: ["InsightsConverters", "InsightsCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InsightsClientTests",
+            dependencies: [
+                "InsightsClient", "InsightsCore", "InsightsWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InsightsServerTests",
+            dependencies: [
+                "InsightsServer", "InsightsSQLite", "InsightsStore", "InsightsCore", "InsightsWire",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "insightsTests",
+            dependencies: ["insights", "InsightsServer", "InsightsSQLite", "InsightsCore"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

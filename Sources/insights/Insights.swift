@@ -1,0 +1,1 @@
+@main struct Insights { static func main() {} }
