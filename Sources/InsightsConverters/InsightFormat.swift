@@ -1,0 +1,9 @@
+/// The tool output formats `insights convert` understands.
+public enum InsightFormat: String, Sendable, CaseIterable {
+    case sarif
+    case checkstyle
+    case junit
+    case cobertura
+    case lcov
+    case codeclimate
+}
