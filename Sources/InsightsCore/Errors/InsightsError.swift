@@ -19,6 +19,8 @@ public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible
         case payloadTooLarge
         /// The store cannot be reached or failed (503).
         case unavailable
+        /// An unexpected failure inside the server (500); details are logged, never shown.
+        case internalFailure
     }
 
     /// The broad class of the error.
@@ -102,6 +104,10 @@ public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible
     public static func payloadTooLarge(max: Int) -> InsightsError {
         InsightsError(kind: .payloadTooLarge, message: "The request body exceeds the limit of \(max) bytes.")
     }
+
+    /// Something unexpected failed; the underlying error is logged, never shown.
+    public static let internalFailure = InsightsError(
+        kind: .internalFailure, message: "An unexpected error occurred. It has been logged.")
 
     /// The store failed; the underlying error is logged, never shown.
     public static let unavailable = InsightsError(

@@ -53,7 +53,7 @@ public struct DataCenterErrorBody: Codable, Sendable, Equatable {
         case .notFound: "com.atlassian.bitbucket.NoSuchEntityException"
         case .conflict: "com.atlassian.bitbucket.DuplicateEntityException"
         case .payloadTooLarge: "com.atlassian.bitbucket.validation.ArgumentValidationException"
-        case .unavailable: "com.atlassian.bitbucket.ServiceException"
+        case .unavailable, .internalFailure: "com.atlassian.bitbucket.ServiceException"
         }
     }
 }
