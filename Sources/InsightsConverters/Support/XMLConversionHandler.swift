@@ -1,0 +1,10 @@
+import FoundationXML
+
+/// An event-parser delegate that can reject a document it does not understand.
+///
+/// ``XMLEventReader`` reads ``failure`` after parsing; a handler that sets it should also call
+/// `abortParsing()` so the rest of the file is not read.
+protocol XMLConversionHandler: XMLParserDelegate {
+    /// Why the document was rejected, or `nil` when it was accepted.
+    var failure: ConversionError? { get }
+}
