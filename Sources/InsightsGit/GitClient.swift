@@ -1,0 +1,140 @@
+public import Foundation
+public import InsightsCore
+
+/// Runs the `git` executable in one working tree and parses its output.
+///
+/// Every command is a `Process` with an argument array (never a shell line), `--` before paths, and a timeout after
+/// which `git` is terminated. Standard error is kept in ``GitError``. Revisions that start with `-` are refused, so
+/// user input can never become an option.
+public struct GitClient: Sendable {
+    /// The program that is started: `/usr/bin/env` (which finds `git` on `PATH`) unless configured.
+    public var executable: URL
+    /// Arguments placed before git's own (`["git"]` when ``executable`` is `env`).
+    public var launcherArguments: [String]
+    /// The working tree to run in.
+    public var directory: URL
+    /// How long one command may run.
+    public var timeout: Duration
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - directory: a directory inside the working tree.
+    ///   - executable: the `git` binary; `nil` looks `git` up on `PATH` through `/usr/bin/env`.
+    ///   - timeout: how long one command may run; 30 seconds by default.
+    public init(directory: URL, executable: URL? = nil, timeout: Duration = .seconds(30)) {
+        if let executable {
+            self.executable = executable
+            launcherArguments = []
+        } else {
+            self.executable = URL(fileURLWithPath: "/usr/bin/env")
+            launcherArguments = ["git"]
+        }
+        self.directory = directory
+        self.timeout = timeout
+    }
+
+    /// The commit `HEAD` points at.
+    ///
+    /// - Throws: ``GitError`` outside a repository or before the first commit.
+    public func headCommit() async throws(GitError) -> CommitID {
+        try await resolveCommit("HEAD")
+    }
+
+    /// Resolves a revision (branch, tag, abbreviated id, `HEAD~2`) to a full commit id.
+    ///
+    /// - Parameter revision: the revision; must not start with `-`.
+    /// - Throws: ``GitError`` (`invalidRevision`) for an unknown or unsafe revision.
+    public func resolveCommit(_ revision: String) async throws(GitError) -> CommitID {
+        try checkRevision(revision)
+        let arguments = ["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"]
+        return try commitID(from: try await output(arguments), arguments: arguments)
+    }
+
+    /// The top directory of the working tree (`git rev-parse --show-toplevel`).
+    ///
+    /// - Throws: ``GitError`` outside a repository.
+    public func repositoryRoot() async throws(GitError) -> URL {
+        let arguments = ["rev-parse", "--show-toplevel"]
+        let path = try await output(arguments).trimmingCharacters(in: .newlines)
+        guard !path.isEmpty else {
+            throw GitError(code: .invalidOutput, arguments: arguments, message: "git printed no repository root.")
+        }
+        return URL(fileURLWithPath: path, isDirectory: true)
+    }
+
+    /// The best common ancestor of two revisions.
+    ///
+    /// - Parameters:
+    ///   - base: e.g. `origin/main`.
+    ///   - head: `HEAD` by default.
+    /// - Throws: ``GitError`` when either is unknown or they share no history.
+    public func mergeBase(_ base: String, _ head: String = "HEAD") async throws(GitError) -> CommitID {
+        try checkRevision(base)
+        try checkRevision(head)
+        let arguments = ["merge-base", "--end-of-options", base, head]
+        return try commitID(from: try await output(arguments), arguments: arguments)
+    }
+
+    /// The files that exist after the change from the merge base of `base` to `HEAD` (`base...HEAD`) and differ from
+    /// it: added, modified, renamed (new name), copied, type-changed. Deleted files are left out.
+    ///
+    /// - Parameter base: the revision the change is compared against.
+    /// - Returns: repository-relative paths.
+    /// - Throws: ``GitError`` for an unknown revision.
+    public func changedFiles(base: String) async throws(GitError) -> Set<String> {
+        try checkRevision(base)
+        let text = try await output(diffArguments(["--name-status", "-z"], base: base))
+        return GitDiffParser.changedPaths(fromNameStatus: text)
+    }
+
+    /// The changed files (as ``changedFiles(base:)``) with the new-side numbers of their added or modified lines.
+    ///
+    /// Binary files, pure renames and files with only removed lines map to an empty set.
+    ///
+    /// - Parameter base: the revision the change is compared against.
+    /// - Returns: path to 1-based line numbers.
+    /// - Throws: ``GitError`` for an unknown revision.
+    public func changedLines(base: String) async throws(GitError) -> [String: Set<Int>] {
+        let files = try await changedFiles(base: base)
+        let patch = try await output(
+            diffArguments(["--unified=0", "--src-prefix=a/", "--dst-prefix=b/", "--no-textconv"], base: base))
+        var lines = GitDiffParser.changedLines(fromPatch: patch).filter { files.contains($0.key) }
+        for file in files where lines[file] == nil { lines[file] = [] }
+        return lines
+    }
+
+    private func diffArguments(_ extra: [String], base: String) -> [String] {
+        ["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "-M"] + extra + ["\(base)...HEAD", "--"]
+    }
+
+    private func checkRevision(_ revision: String) throws(GitError) {
+        guard !revision.isEmpty, !revision.hasPrefix("-"), !revision.contains("\0") else {
+            throw GitError(
+                code: .invalidRevision, arguments: [revision],
+                message: "'\(revision)' is not a usable revision.")
+        }
+    }
+
+    private func commitID(from text: String, arguments: [String]) throws(GitError) -> CommitID {
+        let line = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        do {
+            return try CommitID(line)
+        } catch {
+            throw GitError(code: .invalidOutput, arguments: arguments, message: "git printed '\(line)', not a commit id.")
+        }
+    }
+
+    /// Runs git and returns its standard output as text; a non-zero exit is an error.
+    func output(_ arguments: [String]) async throws(GitError) -> String {
+        let result = try await GitProcess.run(
+            executable: executable, arguments: launcherArguments + arguments, directory: directory, timeout: timeout)
+        guard result.status == 0 else {
+            throw GitError(
+                code: result.status == 1 && arguments.first == "rev-parse" ? .invalidRevision : .failed,
+                arguments: arguments, status: result.status, standardError: result.standardError,
+                message: "git exited with status \(result.status).")
+        }
+        return result.standardOutput
+    }
+}

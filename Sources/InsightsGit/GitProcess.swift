@@ -1,0 +1,82 @@
+import Foundation
+
+/// Starts one `git` process, collects its output through temporary files (so a large diff can never fill a pipe and
+/// block), and terminates it after a timeout.
+enum GitProcess {
+    /// What a finished process left behind.
+    struct Result: Sendable {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    private enum Outcome: Sendable {
+        case exited(Int32)
+        case timedOut
+    }
+
+    /// Runs the executable with the arguments in the directory.
+    ///
+    /// - Throws: ``GitError`` (`launchFailed` or `timedOut`).
+    static func run(
+        executable: URL, arguments: [String], directory: URL, timeout: Duration
+    ) async throws(GitError) -> Result {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "insights-git-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outputURL = scratch.appendingPathComponent("stdout")
+        let errorURL = scratch.appendingPathComponent("stderr")
+        let process = Process()
+        let (exits, exitContinuation) = AsyncStream<Int32>.makeStream()
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+            let outputHandle = try FileHandle(forWritingTo: outputURL)
+            let errorHandle = try FileHandle(forWritingTo: errorURL)
+            defer {
+                try? outputHandle.close()
+                try? errorHandle.close()
+            }
+            process.executableURL = executable
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = outputHandle
+            process.standardError = errorHandle
+            process.terminationHandler = { finished in
+                exitContinuation.yield(finished.terminationStatus)
+                exitContinuation.finish()
+            }
+            try process.run()
+        } catch {
+            throw GitError(
+                code: .launchFailed, arguments: arguments,
+                message: "could not start \(executable.path): \(error.localizedDescription)")
+        }
+        let outcome = await withTaskGroup(of: Outcome.self) { group in
+            group.addTask {
+                for await status in exits { return .exited(status) }
+                return .timedOut
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return .timedOut
+            }
+            let first = await group.next() ?? .timedOut
+            group.cancelAll()
+            return first
+        }
+        guard case .exited(let status) = outcome else {
+            process.terminate()
+            throw GitError(
+                code: .timedOut, arguments: arguments, message: "git did not finish within \(timeout) and was stopped.")
+        }
+        let output = (try? Data(contentsOf: outputURL)) ?? Data()
+        let errors = (try? Data(contentsOf: errorURL)) ?? Data()
+        return Result(
+            status: status,
+            standardOutput: String(decoding: output, as: UTF8.self),
+            standardError: String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}

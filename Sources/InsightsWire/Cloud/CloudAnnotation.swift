@@ -1,0 +1,115 @@
+public import InsightsCore
+
+/// An annotation as Bitbucket Cloud writes and returns it (`report_annotation`).
+///
+/// One type serves both directions: requests leave the read-only `type`, `uuid`, `created_on` and `updated_on`
+/// out; responses carry them. `line` is at least 1; a file-level annotation has no `line` (D18).
+public struct CloudAnnotation: Codable, Sendable, Equatable {
+    /// `"report_annotation"` in responses.
+    public var type: String?
+    /// The server-generated uuid in braces (responses).
+    public var uuid: String?
+    public var externalId: String?
+    public var annotationType: String?
+    public var summary: String?
+    public var title: String?
+    public var details: String?
+    public var severity: String?
+    public var result: String?
+    public var path: String?
+    public var line: Int?
+    public var link: String?
+    /// ISO-8601 creation time (responses).
+    public var createdOn: String?
+    /// ISO-8601 time of the last write (responses).
+    public var updatedOn: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case type, uuid, summary, title, details, severity, result, path, line, link
+        case externalId = "external_id"
+        case annotationType = "annotation_type"
+        case createdOn = "created_on"
+        case updatedOn = "updated_on"
+    }
+
+    /// The base-object type of every annotation.
+    public static let objectType = "report_annotation"
+
+    /// Creates a raw annotation, field by field.
+    public init(
+        externalId: String? = nil, annotationType: String? = nil, summary: String? = nil, title: String? = nil,
+        details: String? = nil, severity: String? = nil, result: String? = nil, path: String? = nil,
+        line: Int? = nil, link: String? = nil
+    ) {
+        self.externalId = externalId
+        self.annotationType = annotationType
+        self.summary = summary
+        self.title = title
+        self.details = details
+        self.severity = severity
+        self.result = result
+        self.path = path
+        self.line = line
+        self.link = link
+    }
+
+    /// Encodes annotation content as a request element (no read-only fields).
+    public init(_ content: AnnotationContent) {
+        self.init(
+            externalId: content.externalID, annotationType: content.type?.rawValue, summary: content.message,
+            title: content.title, details: content.details, severity: content.severity?.rawValue,
+            result: content.result?.rawValue, path: content.path, line: content.line, link: content.link)
+    }
+
+    /// Encodes a stored annotation as a response element: `type`, braced `uuid` and both timestamps added.
+    public init(_ annotation: Annotation) {
+        self.init(annotation.content)
+        type = Self.objectType
+        uuid = CloudUUID.string(annotation.uuid)
+        createdOn = WireTime.iso8601(annotation.createdAt)
+        updatedOn = WireTime.iso8601(annotation.updatedAt)
+    }
+
+    /// Validates an element under the Cloud limits: `annotation_type` and `summary` are required, `line` is at
+    /// least 1, `severity` may be `CRITICAL`.
+    ///
+    /// - Parameter field: where the element sits, e.g. `annotations[2]`, or ``FieldPath/root`` for a single PUT.
+    /// - Returns: the normalised content.
+    /// - Throws: ``InsightsError`` naming the offending field in canonical names.
+    public func toDomain(at field: FieldPath = .root) throws(InsightsError) -> AnnotationContent {
+        let content = AnnotationContent(
+            externalID: externalId,
+            path: path,
+            line: line,
+            message: summary ?? "",
+            title: title,
+            details: details,
+            severity: try CloudSpelling.parseIfPresent(
+                severity, as: AnnotationSeverity.self, at: field.appending("severity")),
+            type: try CloudSpelling.parseIfPresent(annotationType, as: AnnotationType.self, at: field.appending("type")),
+            result: try CloudSpelling.parseIfPresent(result, as: AnnotationResult.self, at: field.appending("result")),
+            link: link)
+        return try content.validated(limits: .cloud, at: field)
+    }
+
+    /// Validates the JSON array of a bulk POST: 1 to 100 elements, each valid, each with a unique `external_id`.
+    ///
+    /// - Parameter elements: the array as sent.
+    /// - Returns: the normalised contents, in order.
+    /// - Throws: ``InsightsError`` naming the offending element as `annotations[i].field`.
+    public static func toDomain(batch elements: [CloudAnnotation]) throws(InsightsError) -> [AnnotationContent] {
+        let limits = InsightLimits.cloud
+        guard !elements.isEmpty else {
+            throw .invalidValue(FieldPath("annotations"), "At least one annotation is required.")
+        }
+        if let max = limits.maxAnnotationsPerRequest, elements.count > max {
+            throw .tooManyAnnotationsInRequest(max: max)
+        }
+        var contents: [AnnotationContent] = []
+        contents.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            contents.append(try element.toDomain(at: FieldPath("annotations").appending(index: index)))
+        }
+        return try AnnotationContent.validatedBatch(contents, limits: limits)
+    }
+}
