@@ -1,0 +1,163 @@
+public import Foundation
+public import InsightsCore
+
+/// Converts SARIF 2.1.0 logs (ruff, semgrep, clang, CodeQL, …) into a static-analysis report.
+///
+/// Every run and every result becomes part of one bundle. Suppressed results (any suppression whose status is
+/// not `rejected`), results with `baselineState` `absent`, and results of kind `pass` or `notApplicable` are left
+/// out. The mapping tables are in `docs/converters.md`; in short:
+///
+/// - severity and type: ``SARIFSeverityMapping``;
+/// - message: `message.text`, else the rule's `messageStrings[message.id]`, with `{n}` placeholders filled;
+/// - path and line: the first physical location, resolved through `uriBaseId` and made repository-relative;
+/// - external id: the rule id plus a hash of the path and the first fingerprint (or, without fingerprints,
+///   the line and message), made unique within the bundle;
+/// - report: titled after the tool, `FAILED` when any result has level `error`.
+public struct SARIFConverter: InsightConverter {
+    /// Always ``InsightFormat/sarif``.
+    public var format: InsightFormat { .sarif }
+
+    /// Creates a converter.
+    public init() {}
+
+    /// Converts the SARIF log at `url`.
+    ///
+    /// - Parameters:
+    ///   - url: a SARIF 2.1.0 JSON file.
+    ///   - options: the repository root for `file://` URIs and absolute paths.
+    /// - Returns: the report and one annotation per unsuppressed result.
+    /// - Throws: ``ConversionError`` when the file is unreadable, not JSON, or not SARIF 2.1.
+    public func convert(contentsOf url: URL, options: ConversionOptions) throws -> InsightBundle {
+        let data = try InputFile.read(url)
+        let log: SARIFLog
+        do {
+            log = try JSONDecoder().decode(SARIFLog.self, from: data)
+        } catch {
+            throw ConversionError.decoding(error, format: "SARIF", url: url)
+        }
+        if let version = log.version, !version.hasPrefix("2.1") {
+            throw ConversionError("\(url.lastPathComponent) is SARIF \(version); only SARIF 2.1.0 is supported")
+        }
+        return convert(log, options: options)
+    }
+
+    /// Maps a decoded log.
+    func convert(_ log: SARIFLog, options: ConversionOptions) -> InsightBundle {
+        var annotations: [AnnotationContent] = []
+        var ids = ExternalIDAllocator(prefix: "sarif")
+        var hasError = false
+        var skipped = 0
+        for run in log.runs {
+            let index = SARIFRunIndex(run: run, repositoryRoot: options.repositoryRoot)
+            for result in run.results ?? [] {
+                guard !Self.isSkipped(result) else {
+                    skipped += 1
+                    continue
+                }
+                let rule = index.rule(for: result)
+                let level = SARIFSeverityMapping.level(
+                    result: result.level, rule: rule?.defaultConfiguration?.level, kind: result.kind)
+                hasError = hasError || level == "error"
+                var annotation = Self.annotation(for: result, rule: rule, level: level, index: index)
+                annotation.externalID = ids.reserve(Self.externalIDCandidate(result, annotation))
+                annotations.append(annotation)
+            }
+        }
+        let report = Self.report(log: log, annotations: annotations, hasError: hasError, skipped: skipped)
+        return InsightBundle(report: report, annotations: annotations)
+    }
+
+    /// Whether a result is left out: suppressed, absent from the baseline, or not a failure.
+    private static func isSkipped(_ result: SARIFLog.Result) -> Bool {
+        if let suppressions = result.suppressions,
+            suppressions.contains(where: { $0.status?.lowercased() != "rejected" })
+        {
+            return true
+        }
+        if result.baselineState?.lowercased() == "absent" { return true }
+        let kind = result.kind?.lowercased()
+        return kind == "pass" || kind == "notapplicable"
+    }
+
+    private static func annotation(
+        for result: SARIFLog.Result, rule: SARIFLog.Rule?, level: String, index: SARIFRunIndex
+    ) -> AnnotationContent {
+        let ruleID = SARIFRunIndex.ruleID(of: result) ?? rule?.id
+        let score = result.properties?.securitySeverity ?? rule?.properties?.securitySeverity
+        let tags = (rule?.properties?.tags ?? []) + (result.properties?.tags ?? [])
+        let line = result.locations?.first?.physicalLocation?.region?.startLine
+        return AnnotationContent(
+            path: index.path(for: result),
+            line: line.flatMap { $0 > 0 ? $0 : nil },
+            message: message(for: result, rule: rule, ruleID: ruleID),
+            title: ruleID,
+            severity: SARIFSeverityMapping.severity(securitySeverity: score, level: level),
+            type: SARIFSeverityMapping.type(securitySeverity: score, tags: tags, level: level),
+            link: rule?.helpUri
+        )
+    }
+
+    private static func message(for result: SARIFLog.Result, rule: SARIFLog.Rule?, ruleID: String?) -> String {
+        let template =
+            result.message.text
+            ?? result.message.id.flatMap { rule?.messageStrings?[$0]?.text }
+        let text = template.map { SARIFMessageFormatter.format($0, arguments: result.message.arguments ?? []) }
+        if let text, !text.allSatisfy(\.isWhitespace) { return text }
+        return ruleID ?? "Finding without message"
+    }
+
+    /// `<ruleId>-<hash>`: the hash covers the path and the first fingerprint by sorted key (full fingerprints
+    /// before partial ones), or the line and message when the tool wrote none.
+    private static func externalIDCandidate(_ result: SARIFLog.Result, _ annotation: AnnotationContent) -> String {
+        let ruleID = annotation.title ?? "sarif"
+        var parts = [ruleID, annotation.path ?? ""]
+        if let (key, value) = firstFingerprint(result.fingerprints) ?? firstFingerprint(result.partialFingerprints) {
+            parts += [key, value]
+        } else {
+            parts += [annotation.line.map(String.init) ?? "", annotation.message]
+        }
+        return "\(ruleID.prefix(200))-\(ExternalIDAllocator.hexHash(parts.joined(separator: "\u{0}")))"
+    }
+
+    /// The first usable fingerprint by sorted key. Values containing whitespace are placeholders, not hashes
+    /// (semgrep OSS writes `"matchBasedId/v1": "requires login"` for every result), and are ignored.
+    private static func firstFingerprint(_ fingerprints: [String: String]?) -> (String, String)? {
+        guard let fingerprints else { return nil }
+        for key in fingerprints.keys.sorted() {
+            if let value = fingerprints[key], !value.isEmpty, !value.contains(where: \.isWhitespace) {
+                return (key, value)
+            }
+        }
+        return nil
+    }
+
+    private static func report(
+        log: SARIFLog, annotations: [AnnotationContent], hasError: Bool, skipped: Int
+    ) -> ReportContent {
+        var tools: [String] = []
+        var reporters: [String] = []
+        for run in log.runs {
+            let driver = run.tool.driver
+            if !tools.contains(driver.name) { tools.append(driver.name) }
+            let version = driver.version ?? driver.semanticVersion
+            let reporter: String =
+                if let version { version.hasPrefix(driver.name) ? version : "\(driver.name) \(version)" } else {
+                    driver.name
+                }
+            if !reporters.contains(reporter) { reporters.append(reporter) }
+        }
+        let title = tools.count == 1 ? tools[0] : "Static analysis"
+        let count = annotations.count
+        var details = "\(count) \(count == 1 ? "finding" : "findings") reported by \(reporters.joined(separator: ", "))"
+        if reporters.isEmpty { details = "\(count) findings" }
+        if skipped > 0 { details += "; \(skipped) suppressed or fixed results left out" }
+        return ReportContent(
+            title: title,
+            details: details + ".",
+            result: hasError ? .failed : .passed,
+            reportType: FindingsSummary.reportType(for: annotations),
+            reporter: reporters.isEmpty ? nil : reporters.joined(separator: ", "),
+            data: FindingsSummary.dataFields(for: annotations)
+        )
+    }
+}
