@@ -1,0 +1,62 @@
+import Foundation
+
+/// Line and branch hits per file, shared by ``CoberturaConverter`` and ``LCOVConverter``.
+///
+/// Paths are repository-relative. When a file is reported more than once (Cobertura classes that share a file,
+/// LCOV records per test name) a line keeps its highest hit count and its largest branch counts, so nothing is
+/// counted twice. ``makeBundle(title:options:)`` turns the totals into a report.
+struct CoverageAccumulator {
+    /// The branch counts of one line.
+    struct Branches: Sendable, Equatable {
+        /// Branches taken at least once.
+        var covered: Int
+        /// All branches.
+        var total: Int
+    }
+
+    /// Hits per line, per repository-relative path.
+    private(set) var lineHits: [String: [Int: Int]] = [:]
+    /// Branch counts per line, per repository-relative path.
+    private(set) var branches: [String: [Int: Branches]] = [:]
+    /// Totals written in the report itself, used only when it has no per-line data (summary-only files).
+    var declaredTotals: (lines: Int, coveredLines: Int, branches: Int, coveredBranches: Int)?
+
+    /// Notes that `path` exists, even if it has no instrumented lines.
+    mutating func addFile(_ path: String) {
+        if lineHits[path] == nil {
+            lineHits[path] = [:]
+        }
+    }
+
+    /// Records the hit count of one line.
+    ///
+    /// - Parameters:
+    ///   - line: the 1-based line.
+    ///   - hits: how often it ran; negative counts are treated as 0.
+    ///   - path: the repository-relative path.
+    mutating func addLine(_ line: Int, hits: Int, path: String) {
+        let previous = lineHits[path, default: [:]][line] ?? 0
+        lineHits[path, default: [:]][line] = max(previous, max(hits, 0))
+    }
+
+    /// Records the branch counts of one line.
+    mutating func addBranches(line: Int, covered: Int, total: Int, path: String) {
+        guard total > 0 else { return }
+        let previous = branches[path, default: [:]][line] ?? Branches(covered: 0, total: 0)
+        branches[path, default: [:]][line] = Branches(
+            covered: max(previous.covered, min(covered, total)), total: max(previous.total, total))
+    }
+
+    /// Adds one branch (an LCOV `BRDA` record) to a line's counts.
+    mutating func addBranch(line: Int, isTaken: Bool, path: String) {
+        var counts = branches[path, default: [:]][line] ?? Branches(covered: 0, total: 0)
+        counts.total += 1
+        if isTaken { counts.covered += 1 }
+        branches[path, default: [:]][line] = counts
+    }
+
+    /// Whether any line or branch data was recorded.
+    var hasLineData: Bool {
+        lineHits.values.contains { !$0.isEmpty }
+    }
+}
