@@ -1,0 +1,8 @@
+import sys, json
+
+
+def load(path):
+    try:
+        return open(path).read()
+    except:
+        return None

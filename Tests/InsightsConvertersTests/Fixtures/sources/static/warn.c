@@ -1,0 +1,5 @@
+int unused_and_uninitialised(void) {
+    int unused;
+    int value;
+    return value;
+}
