@@ -14,7 +14,7 @@ public struct FittedBundle: Sendable, Equatable {
     public var truncatedFields: Int
     /// Titles of converter data fields dropped to make room for `Findings` and `Shown`.
     public var droppedDataFields: [String]
-    /// Severity counts over all findings the tool reported (absent severity counted as `nil`).
+    /// Severity counts over the findings the change filter kept, before the cap (absent severity as `nil`).
     public var severityCounts: [AnnotationSeverity?: Int]
 
     /// Creates a fitted bundle.
@@ -34,7 +34,7 @@ public struct FittedBundle: Sendable, Equatable {
     /// How many findings are shown.
     public var shownFindings: Int { annotations.count }
 
-    /// How many findings at or above `severity` the tool reported.
+    /// How many findings the change filter kept at or above `severity` (the `--fail-on` test).
     public func findings(atOrAbove severity: AnnotationSeverity) -> Int {
         severityCounts.reduce(0) { sum, entry in
             guard let key = entry.key, key >= severity else { return sum }

@@ -108,7 +108,8 @@ struct HTTPExchange {
         do {
             try await sleep(delay)
         } catch {
-            throw PublishError(code: .unreachable, request: label, message: "cancelled while waiting to retry",
+            throw PublishError(
+                code: .unreachable, request: label, message: "cancelled while waiting to retry",
                 attempts: attempt)
         }
     }

@@ -47,9 +47,9 @@ public struct InsightFitter: Sendable {
     /// - Returns: the report and annotations to send, with counts.
     public func fit(_ bundle: InsightBundle) -> FittedBundle {
         var truncations = 0
-        var severityCounts: [AnnotationSeverity?: Int] = [:]
-        for annotation in bundle.annotations { severityCounts[annotation.severity, default: 0] += 1 }
         let matching = bundle.annotations.enumerated().filter { changeFilter.includes($0.element) }
+        var severityCounts: [AnnotationSeverity?: Int] = [:]
+        for (_, annotation) in matching { severityCounts[annotation.severity, default: 0] += 1 }
         let ranked = matching.sorted { lhs, rhs in
             let left = lhs.element.severity?.rank ?? -1
             let right = rhs.element.severity?.rank ?? -1
@@ -146,7 +146,9 @@ public struct InsightFitter: Sendable {
         result.append(shownField)
         var dropped: [String] = []
         while result.count > dialect.limits.maxDataFields,
-            let index = result.lastIndex(where: { $0.title != Self.findingsFieldTitle && $0.title != Self.shownFieldTitle })
+            let index = result.lastIndex(where: {
+                $0.title != Self.findingsFieldTitle && $0.title != Self.shownFieldTitle
+            })
         {
             dropped.insert(result.remove(at: index).title, at: 0)
         }

@@ -61,7 +61,8 @@ public struct PublishTarget: Sendable, CustomStringConvertible {
     ///   - commit: the commit.
     ///   - key: the report key (Cloud: external id).
     public func reportURL(commit: CommitID, key: InsightKey) -> String {
-        let root = baseURL.absoluteString.hasSuffix("/")
+        let root =
+            baseURL.absoluteString.hasSuffix("/")
             ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
         let owner = Self.segment(owner)
         let slug = Self.segment(repositorySlug)

@@ -30,7 +30,7 @@ extension Publisher {
                     progress?(PublishProgress(phase: "annotations", sent: sent, total: bundle.annotations.count))
                 }
                 return (sent, 0)
-            } catch where error.code == .unreachable && phase < retryPolicy.maxAttempts {
+            } catch  where error.code == .unreachable && phase < retryPolicy.maxAttempts {
                 logger.debug("restarting the annotation phase", metadata: ["error": "\(error)"])
                 do {
                     try await sleep(retryPolicy.delay(afterAttempt: phase, random: random()))

@@ -1,7 +1,7 @@
+import AsyncHTTPClient
 public import Foundation
 public import InsightsCore
 public import Logging
-import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 
@@ -47,9 +47,12 @@ public struct Publisher: Sendable {
     ///   - logger: for debug output; silent by default.
     public init(
         target: PublishTarget, retryPolicy: RetryPolicy = RetryPolicy(), chunkSize: Int = 1000,
-        timeout: Duration = .seconds(60), logger: Logger = Logger(label: "insights.publish", factory: { _ in
-            SwiftLogNoOpLogHandler()
-        })
+        timeout: Duration = .seconds(60),
+        logger: Logger = Logger(
+            label: "insights.publish",
+            factory: { _ in
+                SwiftLogNoOpLogHandler()
+            })
     ) {
         self.target = target
         self.retryPolicy = retryPolicy

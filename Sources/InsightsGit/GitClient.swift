@@ -121,7 +121,8 @@ public struct GitClient: Sendable {
         do {
             return try CommitID(line)
         } catch {
-            throw GitError(code: .invalidOutput, arguments: arguments, message: "git printed '\(line)', not a commit id.")
+            throw GitError(
+                code: .invalidOutput, arguments: arguments, message: "git printed '\(line)', not a commit id.")
         }
     }
 

@@ -9,6 +9,14 @@ struct HunkHeader: Equatable {
     /// Lines of the new side in the hunk (1 when omitted; 0 for a pure deletion).
     var newCount: Int
 
+    /// Creates a header from its numbers.
+    init(oldStart: Int, oldCount: Int, newStart: Int, newCount: Int) {
+        self.oldStart = oldStart
+        self.oldCount = oldCount
+        self.newStart = newStart
+        self.newCount = newCount
+    }
+
     /// Parses a header line; `nil` when it is not one.
     init?(_ line: Substring) {
         let parts = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)

@@ -86,7 +86,8 @@ public struct CloudAnnotation: Codable, Sendable, Equatable {
             details: details,
             severity: try CloudSpelling.parseIfPresent(
                 severity, as: AnnotationSeverity.self, at: field.appending("severity")),
-            type: try CloudSpelling.parseIfPresent(annotationType, as: AnnotationType.self, at: field.appending("type")),
+            type: try CloudSpelling.parseIfPresent(
+                annotationType, as: AnnotationType.self, at: field.appending("type")),
             result: try CloudSpelling.parseIfPresent(result, as: AnnotationResult.self, at: field.appending("result")),
             link: link)
         return try content.validated(limits: .cloud, at: field)

@@ -1,5 +1,5 @@
-public import InsightsCore
 import Foundation
+public import InsightsCore
 
 /// Cloud's error body: `{"type":"error","error":{"message":…,"detail":…}}`; `detail` is optional.
 public struct CloudErrorBody: Codable, Sendable, Equatable {

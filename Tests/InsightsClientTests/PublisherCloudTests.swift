@@ -1,0 +1,72 @@
+import Foundation
+import InsightsClient
+import InsightsCore
+import InsightsWire
+import Testing
+
+@Suite struct PublisherCloudTests {
+    private func publish(_ bundle: InsightBundle, to url: URL, maxAnnotations: Int = 1000) async throws -> PublishResult
+    {
+        let fitted = InsightFitter(dialect: .cloud, maxAnnotations: maxAnnotations).fit(bundle)
+        return try await Fixtures.publisher(Fixtures.target(.cloud, url), sleeps: SleepRecorder())
+            .publish(fitted, commit: try Fixtures.commitID(), key: try Fixtures.key())
+    }
+
+    @Test func followsEveryCloudRuleAndChunksByOneHundred() async throws {
+        let server = CloudRecordingServer()
+        let result = try await TestServer.with(server.router()) { url in
+            try await publish(Fixtures.bundle(count: 250), to: url)
+        }
+        #expect(await server.violations == [])
+        #expect(
+            await server.requests == [
+                "PUT report org.example.lint", "GET annotations page 1", "POST annotations 100",
+                "POST annotations 100", "POST annotations 50",
+            ])
+        #expect(result.annotationsSent == 250)
+        #expect(await server.annotationList("org.example.lint").count == 250)
+    }
+
+    @Test func rerunUpsertsByExternalIDAndDeletesLeftovers() async throws {
+        let server = CloudRecordingServer()
+        try await TestServer.with(server.router()) { url in
+            _ = try await publish(Fixtures.bundle(count: 150), to: url)
+            let first = await server.annotationList("org.example.lint")
+            let again = try await publish(Fixtures.bundle(count: 150), to: url)
+            let second = await server.annotationList("org.example.lint")
+            #expect(first == second)
+            #expect(again.annotationsDeleted == 0)
+            let smaller = try await publish(Fixtures.bundle(count: 120), to: url)
+            #expect(smaller.annotationsDeleted == 30)
+            let third = await server.annotationList("org.example.lint")
+            #expect(Set(third.compactMap(\.externalId)) == Set((0..<120).map { "finding-\($0)" }))
+        }
+        #expect(await server.violations == [])
+        #expect(await server.reports.count == 1)
+    }
+
+    @Test func keepsCriticalAndShortensSummariesTo450() async throws {
+        let server = CloudRecordingServer()
+        let bundle = Fixtures.bundle(count: 8) { String(repeating: "é", count: 600 + $0) }
+        _ = try await TestServer.with(server.router()) { url in try await publish(bundle, to: url) }
+        let stored = await server.annotationList("org.example.lint")
+        #expect(stored.contains { $0.severity == "CRITICAL" })
+        #expect(stored.allSatisfy { ($0.summary?.utf16.count ?? 0) == 450 && $0.summary?.hasSuffix("…") == true })
+        #expect(await server.violations == [])
+    }
+
+    @Test func generatesExternalIDsWhenTheToolGaveNone() async throws {
+        let server = CloudRecordingServer()
+        var bundle = Fixtures.bundle(count: 3)
+        for index in bundle.annotations.indices {
+            bundle.annotations[index].externalID = nil
+            bundle.annotations[index].type = nil
+        }
+        bundle.report.details = nil
+        bundle.report.reportType = nil
+        let prepared = bundle
+        _ = try await TestServer.with(server.router()) { url in try await publish(prepared, to: url) }
+        #expect(await server.violations == [])
+        #expect(await server.annotationList("org.example.lint").count == 3)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import InsightsCore
+import InsightsGit
+import Testing
+
+@Suite struct GitClientTests {
+    @Test func readsHeadCommitAndRepositoryRoot() async throws {
+        let repo = try GitFixture()
+        defer { repo.remove() }
+        try repo.write("a.txt", "a\n")
+        try repo.commitAll("first")
+        try FileManager.default.createDirectory(
+            at: repo.root.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let client = GitClient(directory: repo.root.appendingPathComponent("sub"))
+        #expect(try await client.headCommit().rawValue == (try repo.git("rev-parse", "HEAD")))
+        let root = try await client.repositoryRoot()
+        #expect(root.resolvingSymlinksInPath().path == repo.root.resolvingSymlinksInPath().path)
+    }
+
+    @Test func findsTheMergeBaseOfABranch() async throws {
+        let repo = try GitFixture()
+        defer { repo.remove() }
+        try repo.write("a.txt", "a\n")
+        try repo.commitAll("base")
+        let base = try repo.git("rev-parse", "HEAD")
+        try repo.git("checkout", "-q", "-b", "feature")
+        try repo.write("b.txt", "b\n")
+        try repo.commitAll("feature")
+        try repo.git("checkout", "-q", "main")
+        try repo.write("c.txt", "c\n")
+        try repo.commitAll("main moves on")
+        try repo.git("checkout", "-q", "feature")
+        let client = GitClient(directory: repo.root)
+        #expect(try await client.mergeBase("main").rawValue == base)
+        #expect(try await client.changedFiles(base: "main") == ["b.txt"])
+    }
+
+    @Test func reportsChangedLinesRenamesDeletionsAndBinaries() async throws {
+        let repo = try GitFixture()
+        defer { repo.remove() }
+        try repo.write("edit.txt", GitFixture.lines(10))
+        try repo.write("old name.txt", GitFixture.lines(20, prefix: "stable content"))
+        try repo.write("gone.txt", "bye\n")
+        try repo.write("shrink.txt", GitFixture.lines(5))
+        try repo.writeBytes("blob.bin", [0, 1, 2, 3, 0, 255])
+        try repo.commitAll("base")
+        try repo.git("checkout", "-q", "-b", "change")
+        var edited = GitFixture.lines(10).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        edited[2] = "changed 3"
+        edited.insert("inserted", at: 7)
+        try repo.write("edit.txt", edited.joined(separator: "\n"))
+        try repo.git("mv", "old name.txt", "new name.txt")
+        try repo.git("rm", "-q", "gone.txt")
+        try repo.write("shrink.txt", "line 1\nline 2\n")
+        try repo.writeBytes("blob.bin", [0, 9, 9, 9, 0, 255])
+        try repo.write("dir with space/ünïcödé \"q\".swift", "let x = 1\nlet y = 2\n")
+        try repo.commitAll("change")
+        let lines = try await GitClient(directory: repo.root).changedLines(base: "main")
+        #expect(lines["edit.txt"] == [3, 8])
+        #expect(lines["new name.txt"] == [])
+        #expect(lines["old name.txt"] == nil)
+        #expect(lines["gone.txt"] == nil)
+        #expect(lines["shrink.txt"] == [])
+        #expect(lines["blob.bin"] == [])
+        #expect(lines["dir with space/ünïcödé \"q\".swift"] == [1, 2])
+        #expect(lines.count == 5)
+    }
+
+    @Test func renameWithEditsReportsTheNewName() async throws {
+        let repo = try GitFixture()
+        defer { repo.remove() }
+        try repo.write("a.swift", GitFixture.lines(30, prefix: "let value ="))
+        try repo.commitAll("base")
+        try repo.git("checkout", "-q", "-b", "change")
+        try repo.git("mv", "a.swift", "b.swift")
+        var text = GitFixture.lines(30, prefix: "let value =")
+        text += "let added = 1\n"
+        try repo.write("b.swift", text)
+        try repo.commitAll("rename and edit")
+        let lines = try await GitClient(directory: repo.root).changedLines(base: "main")
+        #expect(lines == ["b.swift": [31]])
+    }
+
+    @Test func refusesRevisionsThatLookLikeOptions() async throws {
+        let repo = try GitFixture()
+        defer { repo.remove() }
+        let client = GitClient(directory: repo.root)
+        let error = await #expect(throws: GitError.self) { try await client.changedFiles(base: "--output=/tmp/x") }
+        #expect(error?.code == .invalidRevision)
+    }
+
+    @Test func keepsStandardErrorOfAFailedCommand() async throws {
+        let repo = try GitFixture()
+        defer { repo.remove() }
+        try repo.write("a.txt", "a\n")
+        try repo.commitAll("first")
+        let error = await #expect(throws: GitError.self) {
+            try await GitClient(directory: repo.root).changedFiles(base: "no-such-branch")
+        }
+        #expect(error?.code == .failed)
+        #expect(error?.standardError.isEmpty == false)
+    }
+
+    @Test func failsOutsideARepository() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-repo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        await #expect(throws: GitError.self) { try await GitClient(directory: directory).repositoryRoot() }
+    }
+
+    @Test func stopsACommandAfterTheTimeout() async throws {
+        let client = GitClient(
+            directory: FileManager.default.temporaryDirectory, executable: URL(fileURLWithPath: "/bin/sleep"),
+            timeout: .milliseconds(200))
+        let started = ContinuousClock.now
+        let error = await #expect(throws: GitError.self) { try await client.repositoryRoot() }
+        #expect(error?.code == .timedOut || error?.code == .failed)
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+}
