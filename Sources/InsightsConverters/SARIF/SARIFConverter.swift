@@ -48,6 +48,8 @@ public struct SARIFConverter: InsightConverter {
         var hasError = false
         var skipped = 0
         for run in log.runs {
+            // Real logs name few files many times; resolve each (base, URI) pair once.
+            var paths: [String: String] = [:]
             let index = SARIFRunIndex(run: run, repositoryRoot: options.repositoryRoot)
             for result in run.results ?? [] {
                 guard !Self.isSkipped(result) else {
@@ -58,7 +60,18 @@ public struct SARIFConverter: InsightConverter {
                 let level = SARIFSeverityMapping.level(
                     result: result.level, rule: rule?.defaultConfiguration?.level, kind: result.kind)
                 hasError = hasError || level == "error"
-                var annotation = Self.annotation(for: result, rule: rule, level: level, index: index)
+                var path: String?
+                if let location = index.artifactLocation(for: result) {
+                    let key = (location.uriBaseId ?? "") + "\u{0}" + (location.uri ?? "")
+                    if let cached = paths[key] {
+                        path = cached
+                    } else {
+                        let resolved = index.path(for: location)
+                        paths[key] = resolved
+                        path = resolved
+                    }
+                }
+                var annotation = Self.annotation(for: result, rule: rule, level: level, path: path)
                 annotation.externalID = ids.reserve(Self.externalIDCandidate(result, annotation))
                 annotations.append(annotation)
             }
@@ -80,14 +93,14 @@ public struct SARIFConverter: InsightConverter {
     }
 
     private static func annotation(
-        for result: SARIFLog.Result, rule: SARIFLog.Rule?, level: String, index: SARIFRunIndex
+        for result: SARIFLog.Result, rule: SARIFLog.Rule?, level: String, path: String?
     ) -> AnnotationContent {
         let ruleID = SARIFRunIndex.ruleID(of: result) ?? rule?.id
         let score = result.properties?.securitySeverity ?? rule?.properties?.securitySeverity
         let tags = (rule?.properties?.tags ?? []) + (result.properties?.tags ?? [])
         let line = result.locations?.first?.physicalLocation?.region?.startLine
         return AnnotationContent(
-            path: index.path(for: result),
+            path: path,
             line: line.flatMap { $0 > 0 ? $0 : nil },
             message: message(for: result, rule: rule, ruleID: ruleID),
             title: ruleID,
@@ -124,11 +137,15 @@ public struct SARIFConverter: InsightConverter {
     private static func firstFingerprint(_ fingerprints: [String: String]?) -> (String, String)? {
         guard let fingerprints else { return nil }
         for key in fingerprints.keys.sorted() {
-            if let value = fingerprints[key], !value.isEmpty, !value.contains(where: \.isWhitespace) {
+            if let value = fingerprints[key], !value.isEmpty, !value.utf8.contains(where: Self.isASCIIWhitespace) {
                 return (key, value)
             }
         }
         return nil
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     private static func report(

@@ -8,7 +8,9 @@ enum SARIFMessageFormatter {
     ///   - arguments: the values for `{0}`, `{1}`, ….
     /// - Returns: the message with placeholders replaced and doubled braces collapsed.
     static func format(_ template: String, arguments: [String]) -> String {
-        guard template.contains("{") || template.contains("}") else { return template }
+        guard template.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else {
+            return template
+        }
         var output = ""
         var index = template.startIndex
         while index < template.endIndex {

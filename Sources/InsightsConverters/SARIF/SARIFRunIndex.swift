@@ -51,11 +51,11 @@ struct SARIFRunIndex {
         result.ruleId ?? result.rule?.id
     }
 
-    /// The repository-relative path of a result's first physical location.
+    /// The artifact location of a result's first physical location, with `index` resolved into `run.artifacts`.
     ///
     /// - Parameter result: the result.
-    /// - Returns: the path, or `nil` when the result has no file location.
-    func path(for result: SARIFLog.Result) -> String? {
+    /// - Returns: the location when it has a non-empty URI, else `nil` (a report-level result).
+    func artifactLocation(for result: SARIFLog.Result) -> SARIFLog.ArtifactLocation? {
         guard var location = result.locations?.first?.physicalLocation?.artifactLocation else { return nil }
         if location.uri == nil, let index = location.index, let artifacts = run.artifacts,
             artifacts.indices.contains(index), let artifact = artifacts[index].location
@@ -63,7 +63,16 @@ struct SARIFRunIndex {
             location = artifact
         }
         guard let uri = location.uri, !uri.isEmpty else { return nil }
-        let resolved = resolve(uri, baseID: location.uriBaseId, depth: 0)
+        return location
+    }
+
+    /// The repository-relative path of an artifact location: its URI resolved through `uriBaseId`, percent-decoded
+    /// and made relative to the repository root. URIs with a scheme other than `file` are returned as written.
+    ///
+    /// - Parameter location: a location from ``artifactLocation(for:)``.
+    /// - Returns: the path.
+    func path(for location: SARIFLog.ArtifactLocation) -> String {
+        let resolved = resolve(location.uri ?? "", baseID: location.uriBaseId, depth: 0)
         if resolved.lowercased().hasPrefix("file:") {
             return RepositoryPath.relative(resolved, root: repositoryRoot)
         }
