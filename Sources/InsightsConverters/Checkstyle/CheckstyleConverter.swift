@@ -95,7 +95,8 @@ public struct CheckstyleConverter: InsightConverter {
         let files = fileCount == 1 ? "file" : "files"
         return ReportContent(
             title: tool,
-            details: "\(total) \(noun) in \(fileCount) \(files): \(errors) errors, \(warnings) warnings, \(infos) info.",
+            details:
+                "\(total) \(noun) in \(fileCount) \(files): \(errors) errors, \(warnings) warnings, \(infos) info.",
             result: errors > 0 ? .failed : .passed,
             reportType: .bug,
             reporter: tool,

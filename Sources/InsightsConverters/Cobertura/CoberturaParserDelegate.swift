@@ -54,7 +54,8 @@ final class CoberturaParserDelegate: NSObject, XMLConversionHandler {
         case "line":
             guard let path = currentPath, let number = Self.int(attributeDict["number"]), number > 0 else { return }
             accumulator.addLine(number, hits: Self.int(attributeDict["hits"]) ?? 0, path: path)
-            if attributeDict["branch"] == "true", let counts = Self.conditionCounts(attributeDict["condition-coverage"]) {
+            if attributeDict["branch"] == "true", let counts = Self.conditionCounts(attributeDict["condition-coverage"])
+            {
                 accumulator.addBranches(line: number, covered: counts.covered, total: counts.total, path: path)
             }
         default:

@@ -49,7 +49,8 @@ extension CoverageAccumulator {
             details.append("Branches: \(coveredBranches) of \(totalBranches) covered (\(Self.format(rate)) %).")
         }
         if totalLines > 0 {
-            data.append(DataField(title: "Lines covered", type: .text, value: .string("\(coveredLines) / \(totalLines)")))
+            data.append(
+                DataField(title: "Lines covered", type: .text, value: .string("\(coveredLines) / \(totalLines)")))
         }
         var annotations: [AnnotationContent] = []
         if let changed = options.changedLines {
@@ -60,7 +61,8 @@ extension CoverageAccumulator {
                 data.append(DataField(title: "Changed-line coverage", type: .percentage, value: .number(rate)))
                 data.append(
                     DataField(
-                        title: "Changed lines covered", type: .text, value: .string("\(result.covered) / \(result.total)")))
+                        title: "Changed lines covered", type: .text,
+                        value: .string("\(result.covered) / \(result.total)")))
                 details.append("Changed lines: \(result.covered) of \(result.total) covered (\(Self.format(rate)) %).")
             } else {
                 details.append("No changed line is instrumented.")
