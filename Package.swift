@@ -33,7 +33,10 @@ let package = Package(
         // The embedded SQLite store.
         .target(
             name: "InsightsSQLite",
-            dependencies: ["InsightsStore", "InsightsCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "InsightsStore", "InsightsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The JSON wire formats of both dialects, shared by the server and the publishing client.

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import InsightsCore
+import InsightsStore
+
+/// A row of `annotation`.
+struct AnnotationRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "annotation"
+
+    /// The row id: the creation sequence, kept on replacement; `nil` before insertion.
+    var id: Int64?
+    /// The annotation's uuid, upper-case.
+    var uuid: String
+    /// The report's row id.
+    var reportId: Int64
+    /// See ``AnnotationContent/externalID``.
+    var externalId: String?
+    /// See ``AnnotationContent/path``.
+    var path: String?
+    /// See ``AnnotationContent/line``.
+    var line: Int?
+    /// Reserved for multi-line ranges.
+    var endLine: Int?
+    /// Reserved for column ranges.
+    var startColumn: Int?
+    /// Reserved for column ranges.
+    var endColumn: Int?
+    /// See ``AnnotationContent/message``.
+    var message: String
+    /// See ``AnnotationContent/title``.
+    var title: String?
+    /// See ``AnnotationContent/details``.
+    var details: String?
+    /// The raw ``AnnotationSeverity``.
+    var severity: String?
+    /// The raw ``AnnotationType``.
+    var type: String?
+    /// The raw ``AnnotationResult``.
+    var result: String?
+    /// See ``AnnotationContent/link``.
+    var link: String?
+    /// Creation time, in milliseconds since 1970.
+    var createdAt: Int64
+    /// Last write time, in milliseconds since 1970.
+    var updatedAt: Int64
+
+    /// The table's columns.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let reportId = Column(CodingKeys.reportId)
+        static let externalId = Column(CodingKeys.externalId)
+    }
+
+    /// A new row for an annotation being created.
+    init(uuid: UUID, reportId: Int64, content: AnnotationContent, now: Date) {
+        self.uuid = uuid.uuidString
+        self.reportId = reportId
+        message = ""
+        createdAt = now.millisecondsSince1970
+        updatedAt = createdAt
+        replaceContent(with: content, at: now)
+    }
+
+    /// Overwrites every content field and the update time, keeping identity, position and creation time.
+    mutating func replaceContent(with content: AnnotationContent, at now: Date) {
+        externalId = content.externalID
+        path = content.path
+        line = content.line
+        message = content.message
+        title = content.title
+        details = content.details
+        severity = content.severity?.rawValue
+        type = content.type?.rawValue
+        result = content.result?.rawValue
+        link = content.link
+        updatedAt = now.millisecondsSince1970
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// The domain value.
+    ///
+    /// - Parameter reportKey: the key of the report the row belongs to.
+    func annotation(reportKey: InsightKey) throws -> Annotation {
+        let table = "annotation"
+        let content = AnnotationContent(
+            externalID: externalId, path: path, line: line, message: message, title: title, details: details,
+            severity: try severity.map { raw in
+                try CorruptRecord.decode(table, "severity", id: id) { AnnotationSeverity(rawValue: raw) }
+            },
+            type: try type.map { raw in
+                try CorruptRecord.decode(table, "type", id: id) { AnnotationType(rawValue: raw) }
+            },
+            result: try result.map { raw in
+                try CorruptRecord.decode(table, "result", id: id) { AnnotationResult(rawValue: raw) }
+            },
+            link: link)
+        return Annotation(
+            uuid: try CorruptRecord.decode(table, "uuid", id: id) { UUID(uuidString: uuid) }, reportKey: reportKey,
+            content: content, createdAt: Date(millisecondsSince1970: createdAt),
+            updatedAt: Date(millisecondsSince1970: updatedAt))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import InsightsCore
+import InsightsStore
+
+/// A row of `report`.
+struct ReportRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "report"
+
+    /// The row id (creation order); `nil` before insertion.
+    var id: Int64?
+    /// The report's uuid, upper-case.
+    var uuid: String
+    /// The repository's row id.
+    var repositoryId: Int64
+    /// The lower-case commit id.
+    var commitId: String
+    /// The report key.
+    var key: String
+    /// See ``ReportContent/title``.
+    var title: String
+    /// See ``ReportContent/details``.
+    var details: String?
+    /// The raw ``ReportResult``.
+    var result: String?
+    /// The raw ``ReportType``.
+    var reportType: String?
+    /// See ``ReportContent/reporter``.
+    var reporter: String?
+    /// See ``ReportContent/link``.
+    var link: String?
+    /// See ``ReportContent/logoURL``.
+    var logoUrl: String?
+    /// See ``ReportContent/isRemoteLinkEnabled``.
+    var isRemoteLinkEnabled: Bool?
+    /// See ``ReportContent/coverageProviderKey``.
+    var coverageProviderKey: String?
+    /// The data fields as a JSON array (see ``StoredDataField``).
+    var data: String
+    /// The creator's user row id.
+    var creatorId: Int64
+    /// Creation time, in milliseconds since 1970.
+    var createdAt: Int64
+    /// Last write time, in milliseconds since 1970.
+    var updatedAt: Int64
+
+    /// The table's columns.
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let repositoryId = Column(CodingKeys.repositoryId)
+        static let commitId = Column(CodingKeys.commitId)
+        static let key = Column(CodingKeys.key)
+        static let updatedAt = Column(CodingKeys.updatedAt)
+    }
+
+    /// A new row for a report being created.
+    init(
+        uuid: UUID, repositoryId: Int64, address: ReportAddress, content: ReportContent, creator: UserID, now: Date
+    ) throws {
+        self.uuid = uuid.uuidString
+        self.repositoryId = repositoryId
+        commitId = address.commit.rawValue
+        key = address.key.rawValue
+        title = ""
+        data = "[]"
+        creatorId = creator.rawValue
+        createdAt = now.millisecondsSince1970
+        updatedAt = createdAt
+        try replaceContent(with: content, at: now)
+    }
+
+    /// Overwrites every content field and the update time, keeping identity, creator and creation time.
+    mutating func replaceContent(with content: ReportContent, at now: Date) throws {
+        title = content.title
+        details = content.details
+        result = content.result?.rawValue
+        reportType = content.reportType?.rawValue
+        reporter = content.reporter
+        link = content.link
+        logoUrl = content.logoURL
+        isRemoteLinkEnabled = content.isRemoteLinkEnabled
+        coverageProviderKey = content.coverageProviderKey
+        data = try StoredDataField.encode(content.data)
+        updatedAt = now.millisecondsSince1970
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// The report key as a domain value.
+    func insightKey() throws -> InsightKey {
+        try CorruptRecord.decode("report", "key", id: id) { try InsightKey(key) }
+    }
+
+    /// The domain value.
+    ///
+    /// - Parameter repository: the repository the row belongs to.
+    func report(in repository: RepositoryRef) throws -> Report {
+        let table = "report"
+        let content = ReportContent(
+            title: title, details: details,
+            result: try result.map { raw in
+                try CorruptRecord.decode(table, "result", id: id) { ReportResult(rawValue: raw) }
+            },
+            reportType: try reportType.map { raw in
+                try CorruptRecord.decode(table, "reportType", id: id) { ReportType(rawValue: raw) }
+            },
+            reporter: reporter, link: link, logoURL: logoUrl, isRemoteLinkEnabled: isRemoteLinkEnabled,
+            coverageProviderKey: coverageProviderKey,
+            data: try CorruptRecord.decode(table, "data", id: id) { try StoredDataField.decode(data) })
+        return Report(
+            uuid: try CorruptRecord.decode(table, "uuid", id: id) { UUID(uuidString: uuid) },
+            repository: repository,
+            commit: try CorruptRecord.decode(table, "commitId", id: id) { try CommitID(commitId) },
+            key: try insightKey(), content: content, creator: UserID(creatorId),
+            createdAt: Date(millisecondsSince1970: createdAt), updatedAt: Date(millisecondsSince1970: updatedAt))
+    }
+}

@@ -1,0 +1,25 @@
+import GRDB
+
+/// A row of `repository`.
+struct RepositoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "repository"
+
+    /// The row id; `nil` before insertion.
+    var id: Int64?
+    /// The owning project's row id.
+    var projectId: Int64
+    /// The lower-case slug.
+    var slug: String
+    /// Whether everyone may read the repository's insights.
+    var isPublic: Bool
+
+    /// The table's columns.
+    enum Columns {
+        static let projectId = Column(CodingKeys.projectId)
+        static let slug = Column(CodingKeys.slug)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

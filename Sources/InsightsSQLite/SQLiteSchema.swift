@@ -1,0 +1,115 @@
+import GRDB
+
+/// The database schema, as an ordered list of migrations.
+///
+/// A migration is never edited once it has shipped: a change is a new migration ("v2", …). Migrations use only SQL
+/// and GRDB's schema builder, never the store's record types, so they stay valid as the code changes.
+enum SQLiteSchema {
+    /// Every migration, in order.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: createV1)
+        return migrator
+    }()
+
+    /// The first schema: projects, repositories, users, tokens, grants, reports and annotations.
+    ///
+    /// Times are integer milliseconds since 1970; uuids are upper-case text; enumerations are their raw values.
+    private static func createV1(_ db: Database) throws {
+        try db.create(table: "project") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("key", .text).notNull().unique()  // lower-case
+            table.column("name", .text).notNull()
+        }
+        try db.create(table: "repository") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("projectId", .integer).notNull().references("project", onDelete: .cascade)
+            table.column("slug", .text).notNull()  // lower-case
+            table.column("isPublic", .boolean).notNull()
+            table.uniqueKey(["projectId", "slug"])
+        }
+        try db.create(table: "user") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("name", .text).notNull().unique()  // lower-case
+            table.column("passwordHash", .text).notNull()
+            table.column("isSystemAdmin", .boolean).notNull()
+        }
+        try db.create(table: "accessToken") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("digest", .text).notNull().unique()
+            table.column("userId", .integer).notNull().references("user", onDelete: .cascade)
+            table.column("name", .text).notNull()
+            table.column("ceiling", .text).notNull()
+            table.column("createdAt", .integer).notNull()
+            table.column("expiresAt", .integer)
+            table.uniqueKey(["userId", "name"])
+        }
+        try db.create(table: "grant") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("userId", .integer).notNull().references("user", onDelete: .cascade)
+            table.column("projectId", .integer).references("project", onDelete: .cascade)
+            table.column("repositoryId", .integer).references("repository", onDelete: .cascade)
+            table.column("permission", .text).notNull()
+            table.check(sql: "(projectId IS NULL) <> (repositoryId IS NULL)")
+        }
+        // One grant per user and scope; SQLite treats NULLs as distinct, so each index covers one kind of scope.
+        try db.create(index: "grant_on_userId_projectId", on: "grant", columns: ["userId", "projectId"], unique: true)
+        try db.create(
+            index: "grant_on_userId_repositoryId", on: "grant", columns: ["userId", "repositoryId"], unique: true)
+        try db.create(index: "grant_on_projectId", on: "grant", columns: ["projectId"])
+        try db.create(index: "grant_on_repositoryId", on: "grant", columns: ["repositoryId"])
+
+        try db.create(table: "report") { table in
+            table.autoIncrementedPrimaryKey("id")  // creation order
+            table.column("uuid", .text).notNull().unique()
+            table.column("repositoryId", .integer).notNull().references("repository", onDelete: .cascade)
+            table.column("commitId", .text).notNull()
+            table.column("key", .text).notNull()
+            table.column("title", .text).notNull()
+            table.column("details", .text)
+            table.column("result", .text)
+            table.column("reportType", .text)
+            table.column("reporter", .text)
+            table.column("link", .text)
+            table.column("logoUrl", .text)
+            table.column("isRemoteLinkEnabled", .boolean)
+            table.column("coverageProviderKey", .text)
+            table.column("data", .text).notNull()  // JSON array of data fields
+            // No cascade: users are never deleted while they own reports.
+            table.column("creatorId", .integer).notNull().references("user")
+            table.column("createdAt", .integer).notNull()
+            table.column("updatedAt", .integer).notNull()
+            table.uniqueKey(["repositoryId", "commitId", "key"])
+        }
+        // Lists a commit's reports in id (creation) order without sorting.
+        try db.create(index: "report_on_repositoryId_commitId", on: "report", columns: ["repositoryId", "commitId"])
+        try db.create(index: "report_on_updatedAt", on: "report", columns: ["updatedAt"])
+        try db.create(index: "report_on_creatorId", on: "report", columns: ["creatorId"])
+
+        try db.create(table: "annotation") { table in
+            table.autoIncrementedPrimaryKey("id")  // creation sequence, kept on replacement
+            table.column("uuid", .text).notNull().unique()
+            table.column("reportId", .integer).notNull().references("report", onDelete: .cascade)
+            table.column("externalId", .text)
+            table.column("path", .text)
+            table.column("line", .integer)
+            // Reserved for multi-line ranges; written as NULL for now.
+            table.column("endLine", .integer)
+            table.column("startColumn", .integer)
+            table.column("endColumn", .integer)
+            table.column("message", .text).notNull()
+            table.column("title", .text)
+            table.column("details", .text)
+            table.column("severity", .text)
+            table.column("type", .text)
+            table.column("result", .text)
+            table.column("link", .text)
+            table.column("createdAt", .integer).notNull()
+            table.column("updatedAt", .integer).notNull()
+            // Many NULL external ids may coexist: SQLite treats NULLs as distinct.
+            table.uniqueKey(["reportId", "externalId"])
+        }
+        // Lists a report's annotations in id (creation) order without sorting.
+        try db.create(index: "annotation_on_reportId", on: "annotation", columns: ["reportId"])
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+public import InsightsCore
+public import InsightsStore
+
+/// Annotations.
+extension SQLiteStore {
+    /// Adds annotations to a report, all or nothing, checking the creator rule, external-id uniqueness and the cap
+    /// inside one IMMEDIATE transaction.
+    ///
+    /// Only annotations that create a row count towards the cap: a request that only replaces existing annotations
+    /// never grows the report and is accepted even when the report already holds more than `maxPerReport`.
+    public func addAnnotations(
+        _ annotations: [AnnotationContent], to address: ReportAddress, mode: AnnotationWriteMode, maxPerReport: Int,
+        by caller: Caller
+    ) async throws -> [Annotation] {
+        let now = environment.now()
+        let uuids = annotations.map { _ in environment.makeUUID() }
+        return try await perform("addAnnotations") {
+            try await write { db in
+                let report = try Self.requireReport(at: address, in: db)
+                let reportID = try CorruptRecord.decode("report", "id", id: nil) { report.id }
+                try AccessPolicy.authorize(
+                    .modifyReport(creator: UserID(report.creatorId)), by: caller.principal, on: caller.access)
+                let reportKey = try report.insightKey()
+
+                var requestedIDs = Set<String>()
+                for (index, annotation) in annotations.enumerated() {
+                    guard let externalID = annotation.externalID else { continue }
+                    guard requestedIDs.insert(externalID).inserted else {
+                        throw InsightsError.duplicateExternalID(Self.externalIDField(index), externalID)
+                    }
+                }
+                let existing = try Self.annotations(withExternalIDs: requestedIDs, reportID: reportID, in: db)
+                if mode == .insert,
+                    let index = annotations.firstIndex(where: { $0.externalID.map { existing[$0] != nil } ?? false }),
+                    let externalID = annotations[index].externalID
+                {
+                    throw InsightsError.duplicateExternalID(Self.externalIDField(index), externalID)
+                }
+                let creations = annotations.count { $0.externalID.map { existing[$0] == nil } ?? true }
+                try Self.checkCap(adding: creations, reportID: reportID, max: maxPerReport, in: db)
+
+                var stored: [Annotation] = []
+                stored.reserveCapacity(annotations.count)
+                for (index, content) in annotations.enumerated() {
+                    var record: AnnotationRecord
+                    if let externalID = content.externalID, let found = existing[externalID] {
+                        record = found
+                        record.replaceContent(with: content, at: now)
+                        try record.update(db)
+                    } else {
+                        record = AnnotationRecord(uuid: uuids[index], reportId: reportID, content: content, now: now)
+                        try record.insert(db)
+                    }
+                    stored.append(try record.annotation(reportKey: reportKey))
+                }
+                return stored
+            }
+        }
+    }
+
+    /// Creates or replaces the annotation with the content's external id; only a creation counts towards the cap.
+    public func putAnnotation(
+        _ annotation: AnnotationContent, to address: ReportAddress, maxPerReport: Int, by caller: Caller
+    ) async throws -> PutOutcome<Annotation> {
+        guard let externalID = annotation.externalID else { throw InsightsError.missingField(FieldPath("externalId")) }
+        let now = environment.now()
+        let uuid = environment.makeUUID()
+        return try await perform("putAnnotation") {
+            try await write { db in
+                let report = try Self.requireReport(at: address, in: db)
+                let reportID = try CorruptRecord.decode("report", "id", id: nil) { report.id }
+                try AccessPolicy.authorize(
+                    .modifyReport(creator: UserID(report.creatorId)), by: caller.principal, on: caller.access)
+                let reportKey = try report.insightKey()
+                if var record = try Self.annotations(withExternalIDs: [externalID], reportID: reportID, in: db)[
+                    externalID]
+                {
+                    record.replaceContent(with: annotation, at: now)
+                    try record.update(db)
+                    return PutOutcome(value: try record.annotation(reportKey: reportKey), isCreated: false)
+                }
+                try Self.checkCap(adding: 1, reportID: reportID, max: maxPerReport, in: db)
+                var record = AnnotationRecord(uuid: uuid, reportId: reportID, content: annotation, now: now)
+                try record.insert(db)
+                return PutOutcome(value: try record.annotation(reportKey: reportKey), isCreated: true)
+            }
+        }
+    }
+
+    /// Lists a report's annotations in creation order.
+    public func annotations(of address: ReportAddress) async throws -> [Annotation] {
+        try await perform("annotations") {
+            try await read { db in
+                let report = try Self.requireReport(at: address, in: db)
+                let reportKey = try report.insightKey()
+                return
+                    try AnnotationRecord
+                    .filter(AnnotationRecord.Columns.reportId == report.id)
+                    .order(AnnotationRecord.Columns.id)
+                    .fetchAll(db)
+                    .map { try $0.annotation(reportKey: reportKey) }
+            }
+        }
+    }
+
+    /// Lists the matching annotations of a commit's reports, by report creation and then annotation creation.
+    public func annotations(
+        inCommit commit: CommitID, of repository: RepositoryRef, matching filter: AnnotationFilter
+    ) async throws -> [Annotation] {
+        try await perform("annotationsInCommit") {
+            try await read { db in
+                guard let repositoryID = try Self.repositoryRecord(repository, in: db)?.id else { return [] }
+                let query = AnnotationQuery(repositoryID: repositoryID, commit: commit, filter: filter)
+                let rows = try Row.fetchAll(db, sql: query.sql, arguments: query.arguments)
+                var keys: [String: InsightKey] = [:]
+                return try rows.map { row in
+                    let rawKey = try row.decode(String.self, forColumn: AnnotationQuery.reportKeyColumn)
+                    let key =
+                        try keys[rawKey] ?? CorruptRecord.decode("report", "key", id: nil) { try InsightKey(rawKey) }
+                    keys[rawKey] = key
+                    return try AnnotationRecord(row: row).annotation(reportKey: key)
+                }
+            }
+        }
+    }
+
+    /// Deletes a report's annotations with the given external ids, or all of them.
+    public func deleteAnnotations(of address: ReportAddress, externalIDs: [String]?, by caller: Caller) async throws {
+        try await perform("deleteAnnotations") {
+            try await write { db in
+                let report = try Self.requireReport(at: address, in: db)
+                try AccessPolicy.authorize(
+                    .modifyReport(creator: UserID(report.creatorId)), by: caller.principal, on: caller.access)
+                var request = AnnotationRecord.filter(AnnotationRecord.Columns.reportId == report.id)
+                if let externalIDs {
+                    guard !externalIDs.isEmpty else { return }
+                    request = request.filter(externalIDs.contains(AnnotationRecord.Columns.externalId))
+                }
+                _ = try request.deleteAll(db)
+            }
+        }
+    }
+
+    /// The field path of a request's `i`-th external id, for errors.
+    private static func externalIDField(_ index: Int) -> FieldPath {
+        FieldPath("annotations").appending(index: index).appending("externalId")
+    }
+
+    /// The report's annotations whose external id is in `externalIDs`, by external id.
+    private static func annotations(
+        withExternalIDs externalIDs: Set<String>, reportID: Int64, in db: Database
+    ) throws -> [String: AnnotationRecord] {
+        guard !externalIDs.isEmpty else { return [:] }
+        let records =
+            try AnnotationRecord
+            .filter(AnnotationRecord.Columns.reportId == reportID)
+            .filter(externalIDs.sorted().contains(AnnotationRecord.Columns.externalId))
+            .fetchAll(db)
+        var byExternalID: [String: AnnotationRecord] = [:]
+        for record in records {
+            if let externalID = record.externalId { byExternalID[externalID] = record }
+        }
+        return byExternalID
+    }
+
+    /// Throws when adding `creations` annotations would take the report past `max`.
+    private static func checkCap(adding creations: Int, reportID: Int64, max: Int, in db: Database) throws {
+        guard creations > 0 else { return }
+        let current = try AnnotationRecord.filter(AnnotationRecord.Columns.reportId == reportID).fetchCount(db)
+        guard current + creations <= max else { throw InsightsError.annotationCapExceeded(max: max) }
+    }
+}

@@ -1,0 +1,63 @@
+import GRDB
+import InsightsCore
+import InsightsStore
+
+/// Row lookups shared by the store's operations; each runs inside the caller's transaction.
+extension SQLiteStore {
+    /// The row of a repository, or `nil`.
+    static func repositoryRecord(_ ref: RepositoryRef, in db: Database) throws -> RepositoryRecord? {
+        try RepositoryRecord.fetchOne(
+            db,
+            sql: """
+                SELECT repository.* FROM repository JOIN project ON project.id = repository.projectId
+                WHERE project.key = ? AND repository.slug = ?
+                """,
+            arguments: [ref.projectKey, ref.slug])
+    }
+
+    /// The row id of a repository.
+    ///
+    /// - Throws: `notFound` when the repository does not exist.
+    static func requireRepositoryID(_ ref: RepositoryRef, in db: Database) throws -> Int64 {
+        guard let id = try repositoryRecord(ref, in: db)?.id else {
+            throw InsightsError.notFound("Repository \(ref) does not exist.")
+        }
+        return id
+    }
+
+    /// The row of a project, or `nil`.
+    static func projectRecord(key: String, in db: Database) throws -> ProjectRecord? {
+        try ProjectRecord.filter(ProjectRecord.Columns.key == key.lowercased()).fetchOne(db)
+    }
+
+    /// The row of a user.
+    ///
+    /// - Throws: `notFound` when the user does not exist.
+    static func requireUser(named name: String, in db: Database) throws -> UserRecord {
+        guard let user = try UserRecord.filter(UserRecord.Columns.name == name.lowercased()).fetchOne(db) else {
+            throw InsightsError.notFound("User \(name.lowercased()) does not exist.")
+        }
+        return user
+    }
+
+    /// The row of the report at `address` in a known repository, or `nil`.
+    static func reportRecord(at address: ReportAddress, repositoryID: Int64, in db: Database) throws -> ReportRecord? {
+        try ReportRecord
+            .filter(ReportRecord.Columns.repositoryId == repositoryID)
+            .filter(ReportRecord.Columns.commitId == address.commit.rawValue)
+            .filter(ReportRecord.Columns.key == address.key.rawValue)
+            .fetchOne(db)
+    }
+
+    /// The row of the report at `address`.
+    ///
+    /// - Throws: `notFound` when the repository or the report does not exist.
+    static func requireReport(at address: ReportAddress, in db: Database) throws -> ReportRecord {
+        let repositoryID = try requireRepositoryID(address.repository, in: db)
+        guard let report = try reportRecord(at: address, repositoryID: repositoryID, in: db) else {
+            throw InsightsError.notFound(
+                "Report \(address.key) does not exist on commit \(address.commit) in \(address.repository).")
+        }
+        return report
+    }
+}

@@ -1,0 +1,129 @@
+import GRDB
+public import InsightsCore
+public import InsightsStore
+
+/// Health, statistics, projects and repositories.
+extension SQLiteStore {
+    /// Checks that the database answers `SELECT 1`.
+    public func checkHealth() async throws {
+        try await perform("checkHealth") {
+            _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        }
+    }
+
+    /// Counts stored reports and annotations in one snapshot.
+    public func statistics() async throws -> StoreStatistics {
+        try await perform("statistics") {
+            try await read { db in
+                StoreStatistics(
+                    reports: try ReportRecord.fetchCount(db), annotations: try AnnotationRecord.fetchCount(db))
+            }
+        }
+    }
+
+    /// Creates a project; the key is validated like ``RepositoryRef/projectKey`` and stored lower-case.
+    public func createProject(key: String, name: String) async throws {
+        // RepositoryRef owns the key rules; validate through it so they live in one place.
+        let key = try RepositoryRef(projectKey: key, slug: "project").projectKey
+        let conflict = "Project \(key) already exists."
+        try await perform("createProject", conflict: conflict) {
+            try await write { db in
+                guard try Self.projectRecord(key: key, in: db) == nil else { throw InsightsError.conflict(conflict) }
+                var project = ProjectRecord(id: nil, key: key, name: name)
+                try project.insert(db)
+            }
+        }
+    }
+
+    /// Creates a repository in an existing project.
+    public func createRepository(_ ref: RepositoryRef, isPublic: Bool) async throws -> Repository {
+        let conflict = "Repository \(ref) already exists."
+        return try await perform("createRepository", conflict: conflict) {
+            try await write { db in
+                guard let projectID = try Self.projectRecord(key: ref.projectKey, in: db)?.id else {
+                    throw InsightsError.notFound("Project \(ref.projectKey) does not exist.")
+                }
+                guard try Self.repositoryRecord(ref, in: db) == nil else { throw InsightsError.conflict(conflict) }
+                var repository = RepositoryRecord(id: nil, projectId: projectID, slug: ref.slug, isPublic: isPublic)
+                try repository.insert(db)
+                return Repository(ref: ref, isPublic: isPublic)
+            }
+        }
+    }
+
+    /// Makes a repository public or private.
+    public func setRepositoryVisibility(_ ref: RepositoryRef, isPublic: Bool) async throws {
+        try await perform("setRepositoryVisibility") {
+            try await write { db in
+                guard var repository = try Self.repositoryRecord(ref, in: db) else {
+                    throw InsightsError.notFound("Repository \(ref) does not exist.")
+                }
+                repository.isPublic = isPublic
+                try repository.update(db)
+            }
+        }
+    }
+
+    /// Deletes a repository; foreign keys cascade to its reports, annotations and grants.
+    public func deleteRepository(_ ref: RepositoryRef) async throws {
+        try await perform("deleteRepository") {
+            try await write { db in
+                let id = try Self.requireRepositoryID(ref, in: db)
+                _ = try RepositoryRecord.deleteOne(db, key: id)
+            }
+        }
+    }
+
+    /// Looks up a repository and the user's highest grant on it or its project.
+    public func repository(_ ref: RepositoryRef, accessFor user: UserID?) async throws
+        -> (Repository, RepositoryAccess)?
+    {
+        try await perform("repository") {
+            try await read { db -> (Repository, RepositoryAccess)? in
+                guard let record = try Self.repositoryRecord(ref, in: db), let repositoryID = record.id else {
+                    return nil
+                }
+                var grant: Permission?
+                if let user {
+                    let rawPermissions = try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT permission FROM "grant"
+                            WHERE userId = ? AND (repositoryId = ? OR projectId = ?)
+                            """,
+                        arguments: [user.rawValue, repositoryID, record.projectId])
+                    grant = try rawPermissions.map { raw in
+                        try CorruptRecord.decode("grant", "permission", id: nil) { Permission(rawValue: raw) }
+                    }.max()
+                }
+                return (
+                    Repository(ref: ref, isPublic: record.isPublic),
+                    RepositoryAccess(isPublic: record.isPublic, grant: grant)
+                )
+            }
+        }
+    }
+
+    /// Lists all repositories, ordered by project key and slug.
+    public func repositories() async throws -> [Repository] {
+        try await perform("repositories") {
+            try await read { db in
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT project.key, repository.slug, repository.isPublic
+                        FROM repository JOIN project ON project.id = repository.projectId
+                        ORDER BY project.key, repository.slug
+                        """)
+                return try rows.map { row in
+                    let key = try row.decode(String.self, forColumn: "key")
+                    let slug = try row.decode(String.self, forColumn: "slug")
+                    let ref = try CorruptRecord.decode("repository", "slug", id: nil) {
+                        try RepositoryRef(projectKey: key, slug: slug)
+                    }
+                    return Repository(ref: ref, isPublic: try row.decode(Bool.self, forColumn: "isPublic"))
+                }
+            }
+        }
+    }
+}

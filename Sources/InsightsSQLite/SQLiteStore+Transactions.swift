@@ -1,0 +1,70 @@
+import GRDB
+import InsightsCore
+import InsightsStore
+import Logging
+
+extension SQLiteStore {
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction, committing when it returns and rolling back when it throws.
+    ///
+    /// IMMEDIATE takes the database's write lock before the first read, so checks on stored state and the writes
+    /// that depend on them cannot interleave with another writer, in this process or any other (GRDB's own `write`
+    /// does the same in GRDB 7; this spells it out because the contract depends on it).
+    ///
+    /// - Parameter body: the transaction's work.
+    /// - Returns: what `body` returns.
+    /// - Throws: what `body` or the database throws.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.writeWithoutTransaction { db in
+            try db.beginTransaction(.immediate)
+            do {
+                let value = try body(db)
+                try db.commit()
+                return value
+            } catch {
+                if db.isInsideTransaction {
+                    try? db.rollback()
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` in one read-only transaction, which sees a consistent snapshot of the database.
+    ///
+    /// - Parameter body: the reads.
+    /// - Returns: what `body` returns.
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.read(body)
+    }
+
+    /// Runs one store operation and translates every error into an ``InsightsError`` at the store's boundary.
+    ///
+    /// ``InsightsError`` values pass through. A unique-constraint violation becomes `conflict` when the operation
+    /// names one. Anything else is logged with `String(reflecting:)` and becomes ``InsightsError/unavailable``.
+    ///
+    /// - Parameters:
+    ///   - operation: the operation's name, for the log.
+    ///   - conflict: the message of the `conflict` error a unique-constraint violation means, if any.
+    ///   - body: the operation.
+    /// - Returns: what `body` returns.
+    func perform<T: Sendable>(
+        _ operation: String, conflict: String? = nil, _ body: () async throws -> T
+    ) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as InsightsError {
+            throw error
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            if let conflict, let error = error as? DatabaseError, error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+            {
+                throw InsightsError.conflict(conflict)
+            }
+            logger.error(
+                "SQLite store operation failed",
+                metadata: ["store.operation": "\(operation)", "error": "\(String(reflecting: error))"])
+            throw InsightsError.unavailable
+        }
+    }
+}
