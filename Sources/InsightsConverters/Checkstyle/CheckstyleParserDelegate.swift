@@ -13,6 +13,8 @@ final class CheckstyleParserDelegate: NSObject, XMLConversionHandler {
     private(set) var failure: ConversionError?
     /// Whether the `<checkstyle>` root element was seen.
     private(set) var hasRoot = false
+    /// Elements started and not yet ended.
+    var openElementCount: Int { depth }
 
     private var depth = 0
     private var currentFile: String?

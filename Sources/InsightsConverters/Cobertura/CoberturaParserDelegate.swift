@@ -13,6 +13,8 @@ final class CoberturaParserDelegate: NSObject, XMLConversionHandler {
     private(set) var failure: ConversionError?
     /// Whether the `<coverage>` root element was seen.
     private(set) var hasRoot = false
+    /// Elements started and not yet ended.
+    var openElementCount: Int { depth }
 
     private let root: URL?
     private var depth = 0

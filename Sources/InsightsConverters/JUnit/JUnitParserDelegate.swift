@@ -17,6 +17,8 @@ final class JUnitParserDelegate: NSObject, XMLConversionHandler {
     private(set) var failure: ConversionError?
     /// Whether a JUnit root element was seen.
     private(set) var hasRoot = false
+    /// Elements started and not yet ended.
+    var openElementCount: Int { stack.count }
 
     /// Open element names, outermost first.
     private var stack: [String] = []

@@ -7,4 +7,6 @@ import FoundationXML
 protocol XMLConversionHandler: XMLParserDelegate {
     /// Why the document was rejected, or `nil` when it was accepted.
     var failure: ConversionError? { get }
+    /// Elements started and not yet ended; non-zero after parsing means the document was cut short.
+    var openElementCount: Int { get }
 }

@@ -30,5 +30,9 @@ enum XMLEventReader {
                 "\(url.path): line \(parser.lineNumber), column \(parser.columnNumber): "
                     + "not well-formed \(format) XML (\(reason))")
         }
+        // FoundationXML's stream parser accepts a document that stops before its root element is closed.
+        guard handler.openElementCount == 0 else {
+            throw ConversionError("\(url.path): the \(format) XML ends before its elements are closed (truncated?)")
+        }
     }
 }
