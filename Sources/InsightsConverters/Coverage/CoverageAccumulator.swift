@@ -39,6 +39,15 @@ struct CoverageAccumulator {
         lineHits[path, default: [:]][line] = max(previous, max(hits, 0))
     }
 
+    /// Records the hit counts of many lines of one file at once (one LCOV record).
+    ///
+    /// - Parameters:
+    ///   - hits: hits per 1-based line; negative counts are treated as 0.
+    ///   - path: the repository-relative path.
+    mutating func addLines(_ hits: [Int: Int], path: String) {
+        lineHits[path, default: [:]].merge(hits.mapValues { max($0, 0) }) { max($0, $1) }
+    }
+
     /// Records the branch counts of one line.
     mutating func addBranches(line: Int, covered: Int, total: Int, path: String) {
         guard total > 0 else { return }
