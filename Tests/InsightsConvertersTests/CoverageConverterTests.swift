@@ -135,7 +135,8 @@ import Testing
     }
 
     @Test func lcovAcceptsCRLFAndMissingFinalNewline() throws {
-        let url = try ScratchFile.write("TN:\r\nSF:./src/a.c\r\nDA:1,3,Zm9vYmFy\r\nDA:2,0\r\nBRDA:1,0,0,-\r\nend_of_record")
+        let url = try ScratchFile.write(
+            "TN:\r\nSF:./src/a.c\r\nDA:1,3,Zm9vYmFy\r\nDA:2,0\r\nBRDA:1,0,0,-\r\nend_of_record")
         defer { ScratchFile.remove(url) }
         let bundle = try LCOVConverter().convert(
             contentsOf: url, options: ConversionOptions(changedLines: ["src/a.c": [2]]))
