@@ -114,7 +114,8 @@ struct HTTPExchange {
         }
     }
 
-    private static func timeAmount(_ duration: Duration) -> TimeAmount {
+    /// A NIO time amount for a duration, in milliseconds.
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
         let (seconds, attoseconds) = duration.components
         return .milliseconds(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
     }

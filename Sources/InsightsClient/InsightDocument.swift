@@ -1,5 +1,5 @@
 public import InsightsCore
-import InsightsWire
+public import InsightsWire
 
 /// The project's own JSON form of a converted bundle, printed by `insights convert --dialect native`: every field
 /// of both dialects in camelCase, severities including `CRITICAL`, lines 1-based or absent. Documented in

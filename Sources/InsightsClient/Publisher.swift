@@ -26,6 +26,8 @@ public struct Publisher: Sendable {
     public var chunkSize: Int
     /// How long one request may take.
     public var timeout: Duration
+    /// How long connecting may take before the attempt counts as a connection error.
+    public var connectTimeout: Duration
     /// Waits between attempts; tests inject one that returns at once.
     public var sleep: @Sendable (Duration) async throws -> Void
     /// Chooses the jitter, a number in `0...1`.
@@ -58,6 +60,7 @@ public struct Publisher: Sendable {
         self.retryPolicy = retryPolicy
         self.chunkSize = max(1, chunkSize)
         self.timeout = timeout
+        self.connectTimeout = .seconds(10)
         self.sleep = { duration in try await Task.sleep(for: duration) }
         self.random = { Double.random(in: 0...1) }
         self.now = { Date() }
@@ -83,6 +86,7 @@ public struct Publisher: Sendable {
     {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
+        configuration.timeout.connect = HTTPExchange.timeAmount(connectTimeout)
         if let proxy = target.proxy {
             configuration.proxy = .server(host: proxy.host, port: proxy.port)
         }

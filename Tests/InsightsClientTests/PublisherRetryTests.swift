@@ -39,9 +39,11 @@ import Testing
         let sleeps = SleepRecorder()
         let fitted = InsightFitter(dialect: .dataCenter).fit(Fixtures.bundle(count: 1))
         let url = try #require(URL(string: "http://127.0.0.1:9"))
+        var publisher = Fixtures.publisher(Fixtures.target(.server, url), sleeps: sleeps, attempts: 2)
+        publisher.connectTimeout = .milliseconds(500)
+        let configured = publisher
         let error = await #expect(throws: PublishError.self) {
-            try await Fixtures.publisher(Fixtures.target(.server, url), sleeps: sleeps, attempts: 2)
-                .publish(fitted, commit: try Fixtures.commitID(), key: try Fixtures.key())
+            try await configured.publish(fitted, commit: try Fixtures.commitID(), key: try Fixtures.key())
         }
         #expect(error?.code == .unreachable)
         #expect(error?.attempts == 2)

@@ -109,12 +109,16 @@ import Testing
     }
 
     @Test func stopsACommandAfterTheTimeout() async throws {
-        let client = GitClient(
-            directory: FileManager.default.temporaryDirectory, executable: URL(fileURLWithPath: "/bin/sleep"),
-            timeout: .milliseconds(200))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("slow-git-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("git")
+        try Data("#!/bin/sh\nexec sleep 10\n".utf8).write(to: script)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let client = GitClient(directory: directory, executable: script, timeout: .milliseconds(300))
         let started = ContinuousClock.now
         let error = await #expect(throws: GitError.self) { try await client.repositoryRoot() }
-        #expect(error?.code == .timedOut || error?.code == .failed)
+        #expect(error?.code == .timedOut)
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 }

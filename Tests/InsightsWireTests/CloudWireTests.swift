@@ -69,14 +69,14 @@ import Testing
         let report = Report(
             uuid: uuid, repository: try RepositoryRef(projectKey: "team", slug: "app"),
             commit: try CommitID(String(repeating: "a", count: 40)), key: try InsightKey("mysystem-001"),
-            content: content, creator: UserID(1), createdAt: Date(timeIntervalSince1970: 1_630_041_546.433),
-            updatedAt: Date(timeIntervalSince1970: 1_630_041_546.433))
+            content: content, creator: UserID(1), createdAt: Date(timeIntervalSince1970: 1_630_041_546.5),
+            updatedAt: Date(timeIntervalSince1970: 1_630_041_546.5))
         let response = CloudReport(report)
         let text = try json(response)
         #expect(text.contains("\"type\":\"report\""))
         #expect(text.contains("\"uuid\":\"{0f8fad5b-d9cb-469f-a165-70867728950e}\""))
         #expect(text.contains("\"external_id\":\"mysystem-001\""))
-        #expect(text.contains("\"created_on\":\"2021-08-27T05:19:06.433Z\""))
+        #expect(text.contains("\"created_on\":\"2021-08-27T05:19:06.500Z\""))
         #expect(!text.contains("coverageProviderKey"))
         var expected = content
         expected.coverageProviderKey = nil

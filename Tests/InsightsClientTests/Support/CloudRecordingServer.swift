@@ -52,7 +52,8 @@ actor CloudRecordingServer {
             return await self.bulk(body, report: context.parameters.get("report") ?? "")
         }
         router.delete(RouterPath(base + "/annotations/:annotation")) { _, context in
-            await self.delete(context.parameters.get("report") ?? "", id: context.parameters.get("annotation") ?? "")
+            let raw = context.parameters.get("annotation") ?? ""
+            return await self.delete(context.parameters.get("report") ?? "", id: raw.removingPercentEncoding ?? raw)
         }
         return router
     }

@@ -1,0 +1,61 @@
+import Foundation
+import InsightsClient
+import InsightsCore
+import InsightsWire
+
+extension Insights.Publish {
+    /// Prints what `--dry-run` detected and would send; never the token.
+    func printDryRun(
+        ci: CIEnvironment, target: PublishTarget, commit: CommitID, fitted: FittedBundle, publisher: Publisher
+    ) {
+        print("Dry run: nothing is sent.")
+        print("CI system:   \(ci.provider.rawValue)")
+        if let proxy = ci.pipelinesProxy { print("CI proxy:    \(proxy) (Bitbucket Pipelines authentication proxy)") }
+        print("Target:      \(target)")
+        print("Commit:      \(commit)")
+        if filter != .all { print("Filter:      \(filter.rawValue) against \(base ?? ci.baseRevision ?? "?")") }
+        printCounts(fitted)
+        print("Requests:")
+        guard let key = try? InsightKey(key) else { return }
+        for request in publisher.plan(fitted, commit: commit, key: key) { print("  \(request)") }
+        print("Report body:")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        let body: Data?
+        switch target.dialect {
+        case .dataCenter: body = try? encoder.encode(DataCenterReportRequest(fitted.report))
+        case .cloud: body = try? encoder.encode(CloudReportRequest(fitted.report))
+        }
+        print(String(decoding: body ?? Data(), as: UTF8.self))
+    }
+
+    /// Prints the end-of-run summary.
+    func printSummary(fitted: FittedBundle, result: PublishResult) {
+        print("Published \"\(fitted.report.title)\" to \(result.reportURL)")
+        printCounts(fitted)
+        let retries = result.retries == 1 ? "1 retry" : "\(result.retries) retries"
+        print(
+            "Requests:    \(result.requestCount) (\(retries)); \(result.annotationsSent) annotations sent, "
+                + "\(result.annotationsDeleted) stale removed")
+    }
+
+    private func printCounts(_ fitted: FittedBundle) {
+        var line = "Findings:    \(fitted.totalFindings) reported"
+        if fitted.matchingFindings != fitted.totalFindings { line += ", \(fitted.matchingFindings) in the change" }
+        line += ", \(fitted.shownFindings) shown"
+        if fitted.matchingFindings > fitted.shownFindings {
+            line += " (capped at \(maxAnnotations), most severe first)"
+        }
+        print(line)
+        let order: [AnnotationSeverity] = [.critical, .high, .medium, .low]
+        let counts = order.compactMap { severity in
+            fitted.severityCounts[severity].map { "\($0) \(severity.rawValue.lowercased())" }
+        }
+        if !counts.isEmpty { print("Severities:  \(counts.joined(separator: ", "))") }
+        if let result = fitted.report.result { print("Result:      \(result.rawValue)") }
+        if fitted.truncatedFields > 0 { print("Shortened:   \(fitted.truncatedFields) texts or ids (marked with …)") }
+        if !fitted.droppedDataFields.isEmpty {
+            print("Dropped:     data fields \(fitted.droppedDataFields.joined(separator: ", ")) (dialect limit)")
+        }
+    }
+}
