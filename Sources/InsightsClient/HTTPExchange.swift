@@ -13,6 +13,8 @@ struct HTTPExchange {
     }
 
     let client: HTTPClient
+    /// When set, requests go through this forward proxy in absolute form instead of through `client`.
+    let forwardProxy: ForwardProxyTransport?
     let credentials: Credentials
     let policy: RetryPolicy
     let timeout: Duration
@@ -31,11 +33,13 @@ struct HTTPExchange {
     ]
 
     init(
-        client: HTTPClient, credentials: Credentials, policy: RetryPolicy, timeout: Duration,
+        client: HTTPClient, forwardProxy: ForwardProxyTransport?, credentials: Credentials, policy: RetryPolicy,
+        timeout: Duration,
         sleep: @escaping @Sendable (Duration) async throws -> Void, random: @escaping @Sendable () -> Double,
         now: @escaping @Sendable () -> Date, logger: Logger
     ) {
         self.client = client
+        self.forwardProxy = forwardProxy
         self.credentials = credentials
         self.policy = policy
         self.timeout = timeout
@@ -74,11 +78,18 @@ struct HTTPExchange {
             let data: Data
             let retryAfterHeader: String?
             do {
-                let response = try await client.execute(request, timeout: Self.timeAmount(timeout))
-                let buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
-                status = Int(response.status.code)
-                data = Data(buffer.readableBytesView)
-                retryAfterHeader = response.headers.first(name: "Retry-After")
+                if let forwardProxy, let target = URL(string: url) {
+                    let response = try await forwardProxy.send(
+                        method: method, url: target, headers: request.headers, body: body, timeout: timeout)
+                    (status, data) = (response.status, response.body)
+                    retryAfterHeader = response.headers.first(name: "Retry-After")
+                } else {
+                    let response = try await client.execute(request, timeout: Self.timeAmount(timeout))
+                    let buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
+                    status = Int(response.status.code)
+                    data = Data(buffer.readableBytesView)
+                    retryAfterHeader = response.headers.first(name: "Retry-After")
+                }
             } catch let error as HTTPClientError where Self.badRequestErrors.contains(error) {
                 throw PublishError(code: .invalidRequest, request: label, message: "\(error)", attempts: attempt)
             } catch {

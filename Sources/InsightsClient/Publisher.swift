@@ -87,12 +87,20 @@ public struct Publisher: Sendable {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.timeout.connect = HTTPExchange.timeAmount(connectTimeout)
+        // Plain-http targets use the proxy as a forward proxy (absolute-form requests), which the Pipelines
+        // authentication proxy needs; https targets tunnel through it with CONNECT.
+        var forwardProxy: ForwardProxyTransport?
         if let proxy = target.proxy {
-            configuration.proxy = .server(host: proxy.host, port: proxy.port)
+            if target.baseURL.scheme == "http" {
+                forwardProxy = ForwardProxyTransport(proxy: proxy)
+            } else {
+                configuration.proxy = .server(host: proxy.host, port: proxy.port)
+            }
         }
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         var exchange = HTTPExchange(
-            client: client, credentials: target.credentials, policy: retryPolicy, timeout: timeout, sleep: sleep,
+            client: client, forwardProxy: forwardProxy, credentials: target.credentials, policy: retryPolicy,
+            timeout: timeout, sleep: sleep,
             random: random, now: now, logger: logger)
         let outcome: Result<(sent: Int, deleted: Int), PublishError>
         do {

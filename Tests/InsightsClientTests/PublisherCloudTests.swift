@@ -70,3 +70,21 @@ import Testing
         #expect(await server.annotationList("org.example.lint").count == 3)
     }
 }
+
+@Suite struct PublisherPipelinesProxyTests {
+    @Test func sendsAbsoluteFormRequestsThroughTheProxyWithoutCredentials() async throws {
+        let server = CloudRecordingServer()
+        let fitted = InsightFitter(dialect: .cloud).fit(Fixtures.bundle(count: 120))
+        let result = try await TestServer.with(server.router()) { url in
+            let proxy = HTTPProxy(host: "127.0.0.1", port: url.port ?? 0)
+            let base = try #require(URL(string: PublishTarget.cloudAPIThroughProxyString))
+            let target = PublishTarget(
+                kind: .cloud, baseURL: base, owner: "team", repositorySlug: "app", credentials: .none, proxy: proxy)
+            return try await Fixtures.publisher(target, sleeps: SleepRecorder())
+                .publish(fitted, commit: try Fixtures.commitID(), key: try Fixtures.key())
+        }
+        #expect(result.requestCount == 4)
+        #expect(await server.violations == [])
+        #expect(await server.annotationList("org.example.lint").count == 120)
+    }
+}
