@@ -68,6 +68,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         // The command-line tool and sole composition root.
@@ -109,12 +110,14 @@ let package = Package(
             dependencies: [
                 "InsightsServer", "InsightsSQLite", "InsightsStore", "InsightsCore", "InsightsWire",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "insightsTests",
-            dependencies: ["insights", "InsightsServer", "InsightsSQLite", "InsightsCore"],
+            dependencies: ["insights", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -34,6 +34,18 @@ public struct DataCenterAnnotation: Codable, Sendable, Equatable {
         reportKey = annotation.reportKey.rawValue
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        externalId = try container.decodeIfPresent(String.self, forKey: .externalId)
+        path = try container.decodeIfPresent(String.self, forKey: .path)
+        line = try WholeNumber.decode(from: container, forKey: .line)
+        message = try container.decodeIfPresent(String.self, forKey: .message)
+        severity = try container.decodeIfPresent(String.self, forKey: .severity)
+        type = try container.decodeIfPresent(String.self, forKey: .type)
+        link = try container.decodeIfPresent(String.self, forKey: .link)
+        reportKey = try container.decodeIfPresent(String.self, forKey: .reportKey)
+    }
+
     /// Validates a request element under the Data Center limits.
     ///
     /// - Parameter field: where the element sits, e.g. `annotations[2]`, or ``FieldPath/root`` for a single PUT.

@@ -1,0 +1,62 @@
+public import Hummingbird
+public import InsightsStore
+public import Logging
+public import Prometheus
+public import ServiceLifecycle
+
+/// Builds the Hummingbird application: every dialect's routes, authentication, operations endpoints.
+///
+/// - Parameters:
+///   - configuration: the validated server settings.
+///   - store: where everything is stored.
+///   - registry: the Prometheus registry that `GET /metrics` emits (the metrics system must be bootstrapped with a
+///     factory over it, see ``MetricNames/makeFactory(registry:)``).
+///   - logger: the root logger.
+///   - services: services to run beside the server (e.g. ``RetentionService``).
+///   - onServerRunning: called once the server is listening, with its bound port.
+/// - Returns: the application, ready for `runService()`.
+public func buildApplication<Store: InsightsStore>(
+    configuration: ServerConfiguration,
+    store: Store,
+    registry: PrometheusCollectorRegistry,
+    logger: Logger,
+    services: [any Service] = [],
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = buildRouter(configuration: configuration, store: store, registry: registry)
+    return Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "insights"),
+        services: services,
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+}
+
+/// Builds the router alone, for tests that drive it without a socket.
+///
+/// - Parameters:
+///   - configuration: the validated server settings.
+///   - store: where everything is stored.
+///   - registry: the Prometheus registry `GET /metrics` emits.
+public func buildRouter<Store: InsightsStore>(
+    configuration: ServerConfiguration, store: Store, registry: PrometheusCollectorRegistry
+) -> Router<InsightsRequestContext> {
+    let router = Router(context: InsightsRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: FallbackErrorMiddleware())
+    OperationsRoutes(store: store, registry: registry).register(on: router)
+    let limits = ServerLimits(
+        maxAnnotationsPerReport: configuration.maxAnnotationsPerReport, maxBodyBytes: configuration.maxBodyBytes)
+    let authentication = AuthenticationMiddleware(authenticator: Authenticator(store: store))
+    for basePath in DataCenterRoutes<Store>.basePaths {
+        let group = router.group(RouterPath(basePath))
+            .add(middleware: DataCenterErrorMiddleware())
+            .add(middleware: authentication)
+        DataCenterRoutes(store: store, limits: limits).register(on: group)
+        group.get("openapi.json", use: OpenAPIDocument.dataCenter)
+    }
+    return router
+}

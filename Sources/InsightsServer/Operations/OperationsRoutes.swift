@@ -1,0 +1,46 @@
+import Hummingbird
+import Logging
+import InsightsStore
+import Prometheus
+
+/// `GET /status` (is the database reachable?) and `GET /metrics` (Prometheus text format).
+struct OperationsRoutes<Store: InsightsStore>: Sendable {
+    typealias Context = InsightsRequestContext
+
+    let store: Store
+    let registry: PrometheusCollectorRegistry
+
+    /// Adds both endpoints to `router`.
+    func register(on router: Router<Context>) {
+        router.get("status", use: status)
+        router.get("metrics", use: metrics)
+    }
+
+    /// Answers `{"state":"RUNNING"}` when the database answers, otherwise 503 with `{"state":"ERROR"}`.
+    @Sendable func status(_ request: Request, context: Context) async throws -> Response {
+        do {
+            try await store.checkHealth()
+            return try JSONResponse.make(ServerStatus(state: "RUNNING"))
+        } catch {
+            context.logger.error("Health check failed", metadata: ["error": "\(String(reflecting: error))"])
+            return try JSONResponse.make(ServerStatus(state: "ERROR"), status: .serviceUnavailable)
+        }
+    }
+
+    /// Emits every registered metric, after refreshing the stored-item gauges from the database.
+    @Sendable func metrics(_ request: Request, context: Context) async throws -> Response {
+        let statistics = try await store.statistics()
+        registry.makeGauge(name: "insights_reports_stored", help: "Reports currently stored.")
+            .set(Double(statistics.reports))
+        registry.makeGauge(name: "insights_annotations_stored", help: "Annotations currently stored.")
+            .set(Double(statistics.annotations))
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        return Response(
+            status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+    }
+}
+
+private struct ServerStatus: Encodable {
+    let state: String
+}

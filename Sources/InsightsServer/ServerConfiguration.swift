@@ -1,0 +1,95 @@
+public import Foundation
+public import Logging
+
+/// The validated settings of `insights serve`.
+///
+/// Every setting has a command-line flag and an `INSIGHTS_*` environment variable; the flag wins
+/// (see ``ServerConfiguration/Key``).
+public struct ServerConfiguration: Sendable, Equatable {
+    /// The default request body limit: 8 MiB, room for 1000 annotations with 2000-character messages.
+    public static let defaultMaxBodyBytes = 8 * 1024 * 1024
+
+    /// The address to bind; `127.0.0.1` unless told otherwise.
+    public var host = "127.0.0.1"
+    /// The port to bind; 7990 as Bitbucket Data Center; 0 picks a free one.
+    public var port = 7990
+    /// The folder holding `insights.sqlite`.
+    public var dataDirectory = URL(fileURLWithPath: "insights-data")
+    /// The cap on annotations per report.
+    public var maxAnnotationsPerReport = 1000
+    /// How long reports are kept after their last write.
+    public var retentionDays = 60
+    /// How often the retention task runs.
+    public var retentionInterval: Duration = .seconds(3600)
+    /// The largest request body accepted, in bytes.
+    public var maxBodyBytes = defaultMaxBodyBytes
+    /// The log level.
+    public var logLevel: Logger.Level = .info
+
+    /// The settings' names: flag, environment variable, and what they hold.
+    public enum Key: String, CaseIterable, Sendable {
+        case host
+        case port
+        case dataDirectory = "data-dir"
+        case maxAnnotationsPerReport = "max-annotations-per-report"
+        case retentionDays = "retention-days"
+        case retentionIntervalSeconds = "retention-interval-seconds"
+        case maxBodyBytes = "max-body-bytes"
+        case logLevel = "log-level"
+
+        /// The environment variable: `INSIGHTS_` and the flag in upper case with `_` for `-`.
+        public var environmentVariable: String {
+            "INSIGHTS_" + rawValue.uppercased().replacingOccurrences(of: "-", with: "_")
+        }
+    }
+
+    /// Creates the defaults.
+    public init() {}
+
+    /// The SQLite database file inside ``dataDirectory``.
+    public var databaseURL: URL { dataDirectory.appendingPathComponent("insights.sqlite") }
+
+    /// Builds a configuration from flag values and the environment; flags win over the environment, which wins over
+    /// the defaults.
+    ///
+    /// - Parameters:
+    ///   - flags: values given on the command line, by key.
+    ///   - environment: the process environment.
+    /// - Throws: ``ConfigurationError`` naming the setting whose value is invalid.
+    public static func resolve(flags: [Key: String], environment: [String: String]) throws -> ServerConfiguration {
+        var configuration = ServerConfiguration()
+        func value(_ key: Key) -> String? { flags[key] ?? environment[key.environmentVariable] }
+        func integer(_ key: Key, in range: ClosedRange<Int>) throws -> Int? {
+            guard let text = value(key) else { return nil }
+            guard let number = Int(text), range.contains(number) else {
+                throw ConfigurationError(key: key, value: text, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return number
+        }
+        if let host = value(.host) {
+            guard !host.isEmpty else { throw ConfigurationError(key: .host, value: host, expected: "an address") }
+            configuration.host = host
+        }
+        if let port = try integer(.port, in: 0...65535) { configuration.port = port }
+        if let directory = value(.dataDirectory) {
+            guard !directory.isEmpty else {
+                throw ConfigurationError(key: .dataDirectory, value: directory, expected: "a folder path")
+            }
+            configuration.dataDirectory = URL(fileURLWithPath: directory)
+        }
+        if let cap = try integer(.maxAnnotationsPerReport, in: 1...1_000_000) { configuration.maxAnnotationsPerReport = cap }
+        if let days = try integer(.retentionDays, in: 1...36500) { configuration.retentionDays = days }
+        if let seconds = try integer(.retentionIntervalSeconds, in: 1...86400) {
+            configuration.retentionInterval = .seconds(seconds)
+        }
+        if let bytes = try integer(.maxBodyBytes, in: 1024...1_073_741_824) { configuration.maxBodyBytes = bytes }
+        if let level = value(.logLevel) {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw ConfigurationError(
+                    key: .logLevel, value: level, expected: Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            configuration.logLevel = parsed
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import InsightsSQLite
+import Foundation
+import InsightsCore
+import InsightsServer
+import InsightsStore
+
+extension Insights.Admin {
+    /// `insights admin init`: everything a new user needs to publish a first report, in one command.
+    struct Initialize: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init",
+            abstract: "Create a repository, a user with admin on it, and a token, as needed.",
+            discussion: """
+                Creates the project and repository if they do not exist, the user if it does not exist (printing a \
+                generated password), grants the user admin on the repository, and prints a new personal access \
+                token. Running it again only adds another token.
+
+                Standard output carries only `export INSIGHTS_TOKEN=…`, so the command can be evaluated by a shell; \
+                everything else goes to standard error.
+
+                Example:
+                  eval "$(insights admin init --user ci --repository PROJ/my-repo)"
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The user to create or reuse.") var user: String
+        @Option(help: "PROJECT/slug of the repository to create or reuse.") var repository: RepositoryArgument
+        @Flag(help: "Make a newly created repository public.") var `public` = false
+        @Option(help: "The new token's label (default: 'token-' and a random number).") var tokenName: String?
+
+        func run() async throws {
+            let store = try Insights.Admin.openStore(store)
+            let ref = repository.ref
+            try await ignoringConflict { try await store.createProject(key: ref.projectKey, name: ref.projectKey) }
+            try await ignoringConflict { _ = try await store.createRepository(ref, isPublic: `public`) }
+            if try await store.userCredentials(named: user) == nil {
+                let password = Secrets.generatePassword()
+                _ = try await store.createUser(
+                    name: user, passwordHash: try await PasswordHasher.hash(password), isSystemAdmin: false)
+                Self.note("Created user \(user.lowercased()); password (shown once): \(password)")
+            }
+            try await store.grant(.admin, toUserNamed: user, on: .repository(ref))
+            let secret = TokenSecret.make()
+            // Labels are unique per user; a random number keeps repeated runs from colliding.
+            let name = tokenName ?? "token-\(UInt32.random(in: 100_000...999_999))"
+            _ = try await store.createToken(
+                digest: TokenSecret.digest(secret), name: name, forUserNamed: user, ceiling: .admin, expiresAt: nil)
+            Self.note("Repository \(ref) is ready; \(user.lowercased()) has admin on it.")
+            Self.note("Token '\(name)' created; it is printed once, on standard output:")
+            print("export INSIGHTS_TOKEN=\(secret)")
+        }
+
+        private static func note(_ text: String) {
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        }
+
+        private func ignoringConflict(_ operation: () async throws -> Void) async throws {
+            do {
+                try await operation()
+            } catch let error as InsightsError where error.kind == .conflict {
+                return
+            }
+        }
+    }
+}

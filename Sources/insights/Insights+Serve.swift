@@ -1,0 +1,79 @@
+import ArgumentParser
+import InsightsSQLite
+import Foundation
+import Hummingbird
+import InsightsServer
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+extension Insights {
+    /// `insights serve`: runs the HTTP server on the embedded SQLite database.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the Code Insights server.",
+            discussion: """
+                Every option can also be set with an INSIGHTS_* environment variable (the option in upper case, \
+                '-' as '_'); an option on the command line wins.
+
+                Examples:
+                  insights serve
+                  insights serve --port 8080 --data-dir /var/lib/insights
+                  INSIGHTS_RETENTION_DAYS=30 insights serve
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: ArgumentHelp("The address to bind (env: INSIGHTS_HOST; default: 127.0.0.1).", valueName: "address"))
+        var host: String?
+
+        @Option(help: ArgumentHelp("The port to bind, 0 for any free one (env: INSIGHTS_PORT; default: 7990).", valueName: "port"))
+        var port: String?
+
+        @Option(help: ArgumentHelp("The most annotations a report may hold (env: INSIGHTS_MAX_ANNOTATIONS_PER_REPORT; default: 1000).", valueName: "count"))
+        var maxAnnotationsPerReport: String?
+
+        @Option(help: ArgumentHelp("Days a report is kept after its last write (env: INSIGHTS_RETENTION_DAYS; default: 60).", valueName: "days"))
+        var retentionDays: String?
+
+        @Option(help: ArgumentHelp("Seconds between retention passes (env: INSIGHTS_RETENTION_INTERVAL_SECONDS; default: 3600).", valueName: "seconds"))
+        var retentionIntervalSeconds: String?
+
+        @Option(help: ArgumentHelp("The largest request body accepted (env: INSIGHTS_MAX_BODY_BYTES; default: 8388608).", valueName: "bytes"))
+        var maxBodyBytes: String?
+
+        @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (env: INSIGHTS_LOG_LEVEL; default: info).", valueName: "level"))
+        var logLevel: String?
+
+        func run() async throws {
+            let configuration = try store.configuration(flags: [
+                .host: host, .port: port, .maxAnnotationsPerReport: maxAnnotationsPerReport,
+                .retentionDays: retentionDays, .retentionIntervalSeconds: retentionIntervalSeconds,
+                .maxBodyBytes: maxBodyBytes, .logLevel: logLevel,
+            ].compactMapValues { $0 })
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = configuration.logLevel
+                return handler
+            }
+            let logger = Logger(label: "insights.server")
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(MetricNames.makeFactory(registry: registry))
+
+            let store = try StoreOptions.openStore(configuration, logger: logger)
+            let retention = RetentionService(
+                store: store, retentionDays: configuration.retentionDays, interval: configuration.retentionInterval,
+                logger: logger)
+            let host = configuration.host
+            let app = buildApplication(
+                configuration: configuration, store: store, registry: registry, logger: logger,
+                services: [retention],
+                onServerRunning: { port in
+                    // Written unbuffered: scripts and tests wait for this line to learn the port.
+                    FileHandle.standardOutput.write(Data("insights listening on http://\(host):\(port)\n".utf8))
+                })
+            try await app.runService()
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import CoreMetrics
+import InsightsCore
+import InsightsSQLite
+import InsightsServer
+import InsightsStore
+import Logging
+import NIOCore
+import Prometheus
+import Synchronization
+import Testing
+
+/// Status, metrics, the OpenAPI document, retention and configuration.
+@Suite struct OperationsTests {
+    @Test func statusReportsARunningDatabase() async throws {
+        let server = try await TestServer.make()
+        try await server.test { client in
+            let response = try await client.send(.get, "/status", headers: server.headers(nil))
+            #expect(response.status == .ok)
+            #expect(try response.json() == .object(["state": .string("RUNNING")]))
+        }
+    }
+
+    @Test func metricsExposeStoredTotalsInPrometheusFormat() async throws {
+        let server = try await TestServer.make()
+        try await server.test { client in
+            let alice = server.headers("alice")
+            try await client.send(.put, DC.report(), headers: alice, json: #"{"title":"t"}"#)
+            try await client.send(
+                .post, DC.annotations(), headers: alice, json: #"{"annotations":[{"message":"m","severity":"LOW"}]}"#)
+            let response = try await client.send(.get, "/metrics", headers: server.headers(nil))
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
+            #expect(response.text.contains("insights_reports_stored 1"))
+            #expect(response.text.contains("insights_annotations_stored 1"))
+        }
+    }
+
+    @Test func metricNamesFollowPrometheusConventions() {
+        let registry = PrometheusCollectorRegistry()
+        let factory = MetricNames.makeFactory(registry: registry)
+        let counter = factory.makeCounter(
+            label: "hb.requests",
+            dimensions: [("http.route", "/status"), ("http.request.method", "GET"), ("http.response.status_code", "200")])
+        counter.increment(by: 1)
+        let text = registry.emitToString()
+        #expect(text.contains(#"http_requests_total{route="/status",method="GET",status="200"} 1"#))
+    }
+
+    @Test func openAPIDocumentDescribesExactlyTheRoutesThatExist() async throws {
+        let server = try await TestServer.make()
+        let router = buildRouter(
+            configuration: server.configuration, store: server.store, registry: PrometheusCollectorRegistry())
+        let document = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: Self.openAPISource))
+        #expect(document["openapi"] == .string("3.1.0"))
+        var documented = Set<String>()
+        for (path, item) in document["paths"]?.members ?? [:] {
+            for method in item.keys where method != "parameters" {
+                documented.insert("\(method.uppercased()) /rest/insights/latest\(path)")
+            }
+        }
+        let served = Set(
+            router.routes.map { "\($0.method) \($0.path)" }
+                .filter { $0.contains("/rest/insights/latest") }
+                .map { route in
+                    route.replacingOccurrences(of: #":(\w+)"#, with: "{$1}", options: .regularExpression)
+                })
+        #expect(documented == served)
+    }
+
+    /// The document as committed, read from the source tree.
+    static let openAPISource = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/InsightsServer/Resources/openapi-datacenter.json")
+
+    @Test func openAPIDocumentIsServed() async throws {
+        let server = try await TestServer.make()
+        try await server.test { client in
+            let response = try await client.send(.get, "/rest/insights/latest/openapi.json", headers: server.headers(nil))
+            #expect(response.status == .ok)
+            #expect(try response.json()["openapi"] == .string("3.1.0"))
+        }
+    }
+
+    @Test func retentionDeletesOnlyReportsPastTheirPeriod() async throws {
+        let clock = Mutex(Date(timeIntervalSince1970: 1_700_000_000))
+        let environment = StoreEnvironment(now: { clock.withLock { $0 } }, makeUUID: { UUID() })
+        let server = try await TestServer.make(environment: environment)
+        let retention = RetentionService(
+            store: server.store, retentionDays: 60, interval: .seconds(3600), now: { clock.withLock { $0 } },
+            logger: Logger(label: "test"))
+        try await server.test { client in
+            let alice = server.headers("alice")
+            try await client.send(.put, DC.report("old"), headers: alice, json: #"{"title":"t"}"#)
+            try await client.send(
+                .post, DC.annotations("old"), headers: alice, json: #"{"annotations":[{"message":"m","severity":"LOW"}]}"#)
+            clock.withLock { $0 += 30 * 86400 }
+            try await client.send(.put, DC.report("recent"), headers: alice, json: #"{"title":"t"}"#)
+            clock.withLock { $0 += 30 * 86400 - 1 }
+            #expect(try await retention.runOnce() == 0, "exactly 60 days minus a second is kept")
+            clock.withLock { $0 += 2 }
+            #expect(try await retention.runOnce() == 1)
+            #expect(try await client.send(.get, DC.report("old"), headers: alice).status == .notFound)
+            #expect(try await client.send(.get, DC.report("recent"), headers: alice).status == .ok)
+            #expect(try await server.store.statistics() == StoreStatistics(reports: 1, annotations: 0))
+        }
+    }
+
+    @Test func configurationReadsFlagsOverEnvironmentOverDefaults() throws {
+        let defaults = try ServerConfiguration.resolve(flags: [:], environment: [:])
+        #expect(defaults.host == "127.0.0.1")
+        #expect(defaults.port == 7990)
+        #expect(defaults.maxAnnotationsPerReport == 1000)
+        #expect(defaults.retentionDays == 60)
+        #expect(defaults.dataDirectory.lastPathComponent == "insights-data")
+        let environment = [
+            "INSIGHTS_HOST": "0.0.0.0", "INSIGHTS_PORT": "8080", "INSIGHTS_DATA_DIR": "/tmp/x",
+            "INSIGHTS_MAX_ANNOTATIONS_PER_REPORT": "50", "INSIGHTS_RETENTION_DAYS": "7",
+            "INSIGHTS_RETENTION_INTERVAL_SECONDS": "60", "INSIGHTS_MAX_BODY_BYTES": "4096", "INSIGHTS_LOG_LEVEL": "debug",
+        ]
+        #expect(Set(ServerConfiguration.Key.allCases.map(\.environmentVariable)) == Set(environment.keys))
+        let fromEnvironment = try ServerConfiguration.resolve(flags: [:], environment: environment)
+        #expect(fromEnvironment.host == "0.0.0.0")
+        #expect(fromEnvironment.port == 8080)
+        #expect(fromEnvironment.databaseURL.path == "/tmp/x/insights.sqlite")
+        #expect(fromEnvironment.maxAnnotationsPerReport == 50)
+        #expect(fromEnvironment.retentionDays == 7)
+        #expect(fromEnvironment.retentionInterval == .seconds(60))
+        #expect(fromEnvironment.maxBodyBytes == 4096)
+        #expect(fromEnvironment.logLevel == .debug)
+        let flagged = try ServerConfiguration.resolve(flags: [.port: "9000"], environment: environment)
+        #expect(flagged.port == 9000)
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.resolve(flags: [.port: "http"], environment: [:])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.resolve(flags: [:], environment: ["INSIGHTS_RETENTION_DAYS": "0"])
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// Drives the built `insights` binary over real HTTP, from `admin init` to a published report, and checks that every
+/// acknowledged write survives SIGKILL.
+@Suite(.serialized) struct EndToEndTests {
+    static let commit = "89abcdef0123456789abcdef0123456789abcdef"
+
+    func freshDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insights-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    func token(dataDirectory: URL) throws -> String {
+        let output = try InsightsProcess.run([
+            "admin", "init", "--user", "ci", "--repository", "PROJ/my-repo", "--data-dir", dataDirectory.path,
+        ])
+        let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("export INSIGHTS_TOKEN=") })
+        return String(line.dropFirst("export INSIGHTS_TOKEN=".count))
+    }
+
+    @Test func quickStartPublishesAReport() async throws {
+        let directory = try freshDirectory()
+        let token = try token(dataDirectory: directory)
+        let server = InsightsProcess(dataDirectory: directory)
+        try server.start()
+        defer { server.terminate() }
+        let report = "\(server.baseURL)/rest/insights/latest/projects/PROJ/repos/my-repo/commits/\(Self.commit)/reports/com.example.lint"
+        let put = try await HTTP.send("PUT", report, token: token, body: #"{"title":"Lint","result":"PASS"}"#)
+        #expect(put.status == 200, "\(put.text)")
+        let get = try await HTTP.send("GET", report, token: token)
+        #expect(get.status == 200)
+        #expect(get.text.contains(#""title":"Lint""#))
+        let anonymous = try await HTTP.send("GET", report, token: nil)
+        #expect(anonymous.status == 401)
+        let status = try await HTTP.send("GET", "\(server.baseURL)/status", token: nil)
+        #expect(status.text == #"{"state":"RUNNING"}"#)
+        let metrics = try await HTTP.send("GET", "\(server.baseURL)/metrics", token: nil)
+        #expect(metrics.text.contains("insights_reports_stored 1"))
+        #expect(metrics.text.contains("http_requests_total"))
+    }
+
+    @Test func acknowledgedWritesSurviveSIGKILL() async throws {
+        let directory = try freshDirectory()
+        let token = try token(dataDirectory: directory)
+        let server = InsightsProcess(dataDirectory: directory)
+        try server.start()
+        let base = "\(server.baseURL)/rest/insights/latest/projects/PROJ/repos/my-repo/commits/\(Self.commit)/reports"
+        async let acknowledged = Self.putReportsUntilRefused(base: base, token: token)
+        try await Task.sleep(for: .milliseconds(1500))
+        server.kill()
+        let written = await acknowledged
+        #expect(written.count > 10, "the stream was running when the server was killed")
+
+        let restarted = InsightsProcess(dataDirectory: directory)
+        try restarted.start()
+        defer { restarted.terminate() }
+        let restartedBase = base.replacingOccurrences(of: server.baseURL, with: restarted.baseURL)
+        var missing: [Int] = []
+        for index in written {
+            let one = try await HTTP.send("GET", "\(restartedBase)/report-\(index)", token: token)
+            if one.status != 200 { missing.append(index) }
+        }
+        #expect(missing.isEmpty, "acknowledged but lost: \(missing)")
+    }
+
+    /// PUTs reports one after another until the server stops answering; returns the indexes it acknowledged.
+    static func putReportsUntilRefused(base: String, token: String) async -> [Int] {
+        var acknowledged: [Int] = []
+        for index in 0..<100_000 {
+            guard
+                let response = try? await HTTP.send(
+                    "PUT", "\(base)/report-\(index)", token: token, body: #"{"title":"Report \#(index)"}"#),
+                response.status == 200
+            else { break }
+            acknowledged.append(index)
+        }
+        return acknowledged
+    }
+}

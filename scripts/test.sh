@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the whole test suite from a fresh clone on Debian with the Swift toolchain:
+# installs what the tests need when missing, checks formatting, builds once (debug) and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_packages=()
+command -v git >/dev/null 2>&1 || need_packages+=(git)
+command -v sqlite3 >/dev/null 2>&1 || need_packages+=(sqlite3)
+command -v curl >/dev/null 2>&1 || need_packages+=(curl)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  echo "==> Installing ${need_packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_packages[@]}" >/dev/null
+fi
+
+# Tests create git repositories; give git an identity when the machine has none.
+git config --global user.email >/dev/null 2>&1 || git config --global user.email "tests@insights.invalid"
+git config --global user.name >/dev/null 2>&1 || git config --global user.name "insights tests"
+
+echo "==> swift format lint"
+swift format lint --strict --recursive Sources Tests Package.swift
+
+echo "==> swift build"
+swift build --build-tests
+
+echo "==> swift test"
+swift test --skip-build --parallel --num-workers 2
