@@ -89,8 +89,10 @@ let package = Package(
             dependencies: ["InsightsStore", "InsightsSQLite", "InsightsCore"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "InsightsWireTests", dependencies: ["InsightsWire", "InsightsCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "InsightsGitTests", dependencies: ["InsightsGit", "InsightsCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "InsightsWireTests", dependencies: ["InsightsWire", "InsightsCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "InsightsGitTests", dependencies: ["InsightsGit", "InsightsCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InsightsConvertersTests",
             dependencies: ["InsightsConverters", "InsightsCore"],

@@ -62,7 +62,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         func integer(_ key: Key, in range: ClosedRange<Int>) throws -> Int? {
             guard let text = value(key) else { return nil }
             guard let number = Int(text), range.contains(number) else {
-                throw ConfigurationError(key: key, value: text, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+                throw ConfigurationError(
+                    key: key, value: text, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             return number
         }
@@ -77,7 +78,9 @@ public struct ServerConfiguration: Sendable, Equatable {
             }
             configuration.dataDirectory = URL(fileURLWithPath: directory)
         }
-        if let cap = try integer(.maxAnnotationsPerReport, in: 1...1_000_000) { configuration.maxAnnotationsPerReport = cap }
+        if let cap = try integer(.maxAnnotationsPerReport, in: 1...1_000_000) {
+            configuration.maxAnnotationsPerReport = cap
+        }
         if let days = try integer(.retentionDays, in: 1...36500) { configuration.retentionDays = days }
         if let seconds = try integer(.retentionIntervalSeconds, in: 1...86400) {
             configuration.retentionInterval = .seconds(seconds)
@@ -86,7 +89,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let level = value(.logLevel) {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError(
-                    key: .logLevel, value: level, expected: Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
+                    key: .logLevel, value: level,
+                    expected: Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
             }
             configuration.logLevel = parsed
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import InsightsSQLite
 import Foundation
 import InsightsCore
+import InsightsSQLite
 import InsightsServer
 import InsightsStore
 

@@ -1,7 +1,7 @@
 import ArgumentParser
+import InsightsCore
 import InsightsSQLite
 import InsightsStore
-import InsightsCore
 
 extension Insights.Admin {
     struct CreateProject: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import InsightsSQLite
-import InsightsStore
 import InsightsServer
+import InsightsStore
 
 extension Insights.Admin {
     struct CreateUser: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
-import InsightsSQLite
 import Foundation
 import Hummingbird
+import InsightsSQLite
 import InsightsServer
 import Logging
 import Metrics
@@ -25,33 +25,52 @@ extension Insights {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: ArgumentHelp("The address to bind (env: INSIGHTS_HOST; default: 127.0.0.1).", valueName: "address"))
+        @Option(
+            help: ArgumentHelp("The address to bind (env: INSIGHTS_HOST; default: 127.0.0.1).", valueName: "address"))
         var host: String?
 
-        @Option(help: ArgumentHelp("The port to bind, 0 for any free one (env: INSIGHTS_PORT; default: 7990).", valueName: "port"))
+        @Option(
+            help: ArgumentHelp(
+                "The port to bind, 0 for any free one (env: INSIGHTS_PORT; default: 7990).", valueName: "port"))
         var port: String?
 
-        @Option(help: ArgumentHelp("The most annotations a report may hold (env: INSIGHTS_MAX_ANNOTATIONS_PER_REPORT; default: 1000).", valueName: "count"))
+        @Option(
+            help: ArgumentHelp(
+                "The most annotations a report may hold (env: INSIGHTS_MAX_ANNOTATIONS_PER_REPORT; default: 1000).",
+                valueName: "count"))
         var maxAnnotationsPerReport: String?
 
-        @Option(help: ArgumentHelp("Days a report is kept after its last write (env: INSIGHTS_RETENTION_DAYS; default: 60).", valueName: "days"))
+        @Option(
+            help: ArgumentHelp(
+                "Days a report is kept after its last write (env: INSIGHTS_RETENTION_DAYS; default: 60).",
+                valueName: "days"))
         var retentionDays: String?
 
-        @Option(help: ArgumentHelp("Seconds between retention passes (env: INSIGHTS_RETENTION_INTERVAL_SECONDS; default: 3600).", valueName: "seconds"))
+        @Option(
+            help: ArgumentHelp(
+                "Seconds between retention passes (env: INSIGHTS_RETENTION_INTERVAL_SECONDS; default: 3600).",
+                valueName: "seconds"))
         var retentionIntervalSeconds: String?
 
-        @Option(help: ArgumentHelp("The largest request body accepted (env: INSIGHTS_MAX_BODY_BYTES; default: 8388608).", valueName: "bytes"))
+        @Option(
+            help: ArgumentHelp(
+                "The largest request body accepted (env: INSIGHTS_MAX_BODY_BYTES; default: 8388608).",
+                valueName: "bytes"))
         var maxBodyBytes: String?
 
-        @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (env: INSIGHTS_LOG_LEVEL; default: info).", valueName: "level"))
+        @Option(
+            help: ArgumentHelp(
+                "trace, debug, info, notice, warning, error or critical (env: INSIGHTS_LOG_LEVEL; default: info).",
+                valueName: "level"))
         var logLevel: String?
 
         func run() async throws {
-            let configuration = try store.configuration(flags: [
-                .host: host, .port: port, .maxAnnotationsPerReport: maxAnnotationsPerReport,
-                .retentionDays: retentionDays, .retentionIntervalSeconds: retentionIntervalSeconds,
-                .maxBodyBytes: maxBodyBytes, .logLevel: logLevel,
-            ].compactMapValues { $0 })
+            let configuration = try store.configuration(
+                flags: [
+                    .host: host, .port: port, .maxAnnotationsPerReport: maxAnnotationsPerReport,
+                    .retentionDays: retentionDays, .retentionIntervalSeconds: retentionIntervalSeconds,
+                    .maxBodyBytes: maxBodyBytes, .logLevel: logLevel,
+                ].compactMapValues { $0 })
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)
                 handler.logLevel = configuration.logLevel

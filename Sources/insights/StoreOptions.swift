@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import InsightsServer
 import InsightsSQLite
+import InsightsServer
 import Logging
 
 /// The options that locate the database, shared by `serve` and `admin`.

@@ -21,11 +21,14 @@ import Testing
 
     static let principals: [String?] = [nil, "carol", "bob", "alice", "rita", "root"]
     static let readable: [HTTPResponse.Status] = [.unauthorized, .forbidden, .ok, .ok, .ok, .ok]
-    static let creatorOnly: [HTTPResponse.Status] = [.unauthorized, .forbidden, .forbidden, .noContent, .forbidden, .forbidden]
+    static let creatorOnly: [HTTPResponse.Status] = [
+        .unauthorized, .forbidden, .forbidden, .noContent, .forbidden, .forbidden,
+    ]
     static let annotation = #"{"message":"m","severity":"LOW"}"#
 
     static let endpoints: [Endpoint] = [
-        Endpoint(name: "GET commit annotations", method: .get, path: "\(DC.base)/annotations", body: nil, expected: readable),
+        Endpoint(
+            name: "GET commit annotations", method: .get, path: "\(DC.base)/annotations", body: nil, expected: readable),
         Endpoint(name: "GET reports", method: .get, path: "\(DC.base)/reports", body: nil, expected: readable),
         Endpoint(name: "GET report", method: .get, path: DC.report(), body: nil, expected: readable),
         Endpoint(name: "GET report annotations", method: .get, path: DC.annotations(), body: nil, expected: readable),
@@ -43,8 +46,11 @@ import Testing
             expected: creatorOnly),
         Endpoint(name: "DELETE annotations", method: .delete, path: DC.annotations(), body: nil, expected: creatorOnly),
         Endpoint(
-            name: "PUT annotation", method: .put, path: "\(DC.annotations())/a1", body: annotation, expected: creatorOnly),
-        Endpoint(name: "DELETE annotation", method: .delete, path: "\(DC.annotations())/a1", body: nil, expected: creatorOnly),
+            name: "PUT annotation", method: .put, path: "\(DC.annotations())/a1", body: annotation,
+            expected: creatorOnly),
+        Endpoint(
+            name: "DELETE annotation", method: .delete, path: "\(DC.annotations())/a1", body: nil, expected: creatorOnly
+        ),
     ]
 
     @Test(arguments: endpoints)
@@ -77,7 +83,8 @@ import Testing
             let carolWrite = try await client.send(
                 .put, DC.report(base: DC.publicBase), headers: server.headers("carol"), json: #"{"title":"t"}"#)
             #expect(carolWrite.status == .ok)
-            let anonymousRead = try await client.send(.get, DC.report(base: DC.publicBase), headers: server.headers(nil))
+            let anonymousRead = try await client.send(
+                .get, DC.report(base: DC.publicBase), headers: server.headers(nil))
             #expect(anonymousRead.status == .ok)
             let anonymousDelete = try await client.send(
                 .delete, DC.report(base: DC.publicBase), headers: server.headers(nil))

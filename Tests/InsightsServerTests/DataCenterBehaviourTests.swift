@@ -18,12 +18,19 @@ import Testing
         try await server.test { client in
             let alice = server.headers("alice")
             try await client.send(.put, DC.report(), headers: alice, json: #"{"title":"t"}"#)
-            #expect(try await client.send(.post, DC.annotations(), headers: alice, json: Self.annotations(3)).status == .noContent)
-            let over = try await client.send(.post, DC.annotations(), headers: alice, json: Self.annotations(3, prefix: "b"))
+            #expect(
+                try await client.send(.post, DC.annotations(), headers: alice, json: Self.annotations(3)).status
+                    == .noContent)
+            let over = try await client.send(
+                .post, DC.annotations(), headers: alice, json: Self.annotations(3, prefix: "b"))
             #expect(over.status == .badRequest)
             #expect(try over.json()["errors"]?.elements.first?["context"] == .string("annotations"))
-            #expect(try await client.send(.get, DC.annotations(), headers: alice).json()["annotations"]?.elements.count == 3)
-            #expect(try await client.send(.post, DC.annotations(), headers: alice, json: Self.annotations(2, prefix: "c")).status == .noContent)
+            #expect(
+                try await client.send(.get, DC.annotations(), headers: alice).json()["annotations"]?.elements.count == 3
+            )
+            #expect(
+                try await client.send(.post, DC.annotations(), headers: alice, json: Self.annotations(2, prefix: "c"))
+                    .status == .noContent)
             let single = try await client.send(
                 .put, "\(DC.annotations())/d", headers: alice, json: #"{"message":"m","severity":"LOW"}"#)
             #expect(single.status == .badRequest, "a new annotation past the cap is rejected")
@@ -42,7 +49,9 @@ import Testing
             #expect(try await client.send(.delete, DC.report(), headers: alice).status == .noContent)
             try await client.send(.put, DC.report(), headers: alice, json: #"{"title":"again"}"#)
             #expect(try await client.send(.get, DC.annotations(), headers: alice).json()["annotations"]?.elements == [])
-            #expect(try await client.send(.get, "\(DC.base)/annotations", headers: alice).json()["annotations"]?.elements == [])
+            #expect(
+                try await client.send(.get, "\(DC.base)/annotations", headers: alice).json()["annotations"]?.elements
+                    == [])
         }
     }
 
@@ -50,13 +59,17 @@ import Testing
         let server = try await TestServer.make()
         try await server.test { client in
             let alice = server.headers("alice")
-            let first = try await client.send(.put, DC.report(), headers: alice, json: #"{"title":"t","result":"PASS"}"#).json()
+            let first = try await client.send(
+                .put, DC.report(), headers: alice, json: #"{"title":"t","result":"PASS"}"#
+            ).json()
             try await client.send(.post, DC.annotations(), headers: alice, json: Self.annotations(2))
             let second = try await client.send(.put, DC.report(), headers: alice, json: #"{"title":"u"}"#).json()
             #expect(second["createdDate"] == first["createdDate"])
             #expect(second["title"] == .string("u"))
             #expect(second["result"] == nil, "a PUT replaces every field")
-            #expect(try await client.send(.get, DC.annotations(), headers: alice).json()["annotations"]?.elements.count == 2)
+            #expect(
+                try await client.send(.get, DC.annotations(), headers: alice).json()["annotations"]?.elements.count == 2
+            )
         }
     }
 
@@ -67,14 +80,18 @@ import Testing
             for key in ["r1", "r2"] {
                 try await client.send(.put, DC.report(key), headers: alice, json: #"{"title":"t"}"#)
             }
-            try await client.send(.post, DC.annotations("r1"), headers: alice, json: """
-                {"annotations":[
-                {"externalId":"x1","path":"a.swift","line":1,"message":"m","severity":"HIGH","type":"BUG"},
-                {"externalId":"x2","path":"b.swift","line":2,"message":"m","severity":"LOW","type":"CODE_SMELL"}]}
-                """)
-            try await client.send(.post, DC.annotations("r2"), headers: alice, json: """
-                {"annotations":[{"externalId":"y1","path":"a.swift","message":"m","severity":"MEDIUM","type":"VULNERABILITY"}]}
-                """)
+            try await client.send(
+                .post, DC.annotations("r1"), headers: alice,
+                json: """
+                    {"annotations":[
+                    {"externalId":"x1","path":"a.swift","line":1,"message":"m","severity":"HIGH","type":"BUG"},
+                    {"externalId":"x2","path":"b.swift","line":2,"message":"m","severity":"LOW","type":"CODE_SMELL"}]}
+                    """)
+            try await client.send(
+                .post, DC.annotations("r2"), headers: alice,
+                json: """
+                    {"annotations":[{"externalId":"y1","path":"a.swift","message":"m","severity":"MEDIUM","type":"VULNERABILITY"}]}
+                    """)
             func ids(_ query: String) async throws -> [String] {
                 let response = try await client.send(.get, "\(DC.base)/annotations\(query)", headers: alice)
                 #expect(response.status == .ok)
@@ -152,7 +169,8 @@ import Testing
     @Test func unknownRoutesAnswerTheDataCenterErrorBody() async throws {
         let server = try await TestServer.make()
         try await server.test { client in
-            let response = try await client.send(.get, "/rest/insights/latest/nothing", headers: server.headers("alice"))
+            let response = try await client.send(
+                .get, "/rest/insights/latest/nothing", headers: server.headers("alice"))
             #expect(response.status == .notFound)
             #expect(try response.json()["errors"]?.elements.count == 1)
         }

@@ -51,7 +51,9 @@ import Testing
             #expect(report["key"] == .string("report.key"))
             #expect(report["title"] == .string("report.title"))
             #expect(report["result"] == .string("PASS"))
-            #expect(report["data"]?.elements.first == .object(["value": .number(42), "type": .string("NUMBER"), "title": .string("data.title")]))
+            #expect(
+                report["data"]?.elements.first
+                    == .object(["value": .number(42), "type": .string("NUMBER"), "title": .string("data.title")]))
             #expect(report["createdDate"] != .number(1_630_041_546_433), "createdDate is assigned by the server")
         }
     }

@@ -44,19 +44,28 @@ import Testing
         Case(name: "result FAIL accepted", body: report(["result": .string("FAIL")]), rejectedAt: nil),
         Case(name: "result pass rejected", body: report(["result": .string("pass")]), rejectedAt: "result"),
         Case(name: "result PASSED rejected", body: report(["result": .string("PASSED")]), rejectedAt: "result"),
-        Case(name: "link https accepted", body: report(["link": .string("https://ci.example.com/r/1")]), rejectedAt: nil),
+        Case(
+            name: "link https accepted", body: report(["link": .string("https://ci.example.com/r/1")]), rejectedAt: nil),
         Case(name: "link empty is absent", body: report(["link": .string("")]), rejectedAt: nil),
         Case(name: "link ftp rejected", body: report(["link": .string("ftp://ci.example.com/r")]), rejectedAt: "link"),
         Case(name: "link relative rejected", body: report(["link": .string("/r/1")]), rejectedAt: "link"),
-        Case(name: "logoUrl http accepted", body: report(["logoUrl": .string("http://ci.example.com/l.png")]), rejectedAt: nil),
-        Case(name: "logoUrl javascript rejected", body: report(["logoUrl": .string("javascript:alert(1)")]), rejectedAt: "logoUrl"),
+        Case(
+            name: "logoUrl http accepted", body: report(["logoUrl": .string("http://ci.example.com/l.png")]),
+            rejectedAt: nil),
+        Case(
+            name: "logoUrl javascript rejected", body: report(["logoUrl": .string("javascript:alert(1)")]),
+            rejectedAt: "logoUrl"),
         Case(
             name: "6 data fields accepted",
-            body: report(["data": .array(Array(repeating: .object(["title": .string("t"), "value": .number(1)]), count: 6))]),
+            body: report([
+                "data": .array(Array(repeating: .object(["title": .string("t"), "value": .number(1)]), count: 6))
+            ]),
             rejectedAt: nil),
         Case(
             name: "7 data fields rejected",
-            body: report(["data": .array(Array(repeating: .object(["title": .string("t"), "value": .number(1)]), count: 7))]),
+            body: report([
+                "data": .array(Array(repeating: .object(["title": .string("t"), "value": .number(1)]), count: 7))
+            ]),
             rejectedAt: "data"),
         Case(name: "BOOLEAN boolean", body: dataField("BOOLEAN", .bool(true)), rejectedAt: nil),
         Case(name: "BOOLEAN string", body: dataField("BOOLEAN", .string("true")), rejectedAt: "data[0].value"),
@@ -76,9 +85,13 @@ import Testing
             name: "LINK with ftp href",
             body: dataField("LINK", .object(["linktext": .string("Open"), "href": .string("ftp://x.example/r")])),
             rejectedAt: "data[0].value.href"),
-        Case(name: "LINK as a string", body: dataField("LINK", .string("https://x.example")), rejectedAt: "data[0].value"),
+        Case(
+            name: "LINK as a string", body: dataField("LINK", .string("https://x.example")), rejectedAt: "data[0].value"
+        ),
         Case(name: "NUMBER number", body: dataField("NUMBER", .number(14300)), rejectedAt: nil),
-        Case(name: "NUMBER object (seed placeholder)", body: dataField("NUMBER", .object([:])), rejectedAt: "data[0].value"),
+        Case(
+            name: "NUMBER object (seed placeholder)", body: dataField("NUMBER", .object([:])),
+            rejectedAt: "data[0].value"),
         Case(name: "PERCENTAGE 100", body: dataField("PERCENTAGE", .number(100)), rejectedAt: nil),
         Case(name: "PERCENTAGE 0", body: dataField("PERCENTAGE", .number(0)), rejectedAt: nil),
         Case(name: "PERCENTAGE 100.01", body: dataField("PERCENTAGE", .number(100.01)), rejectedAt: "data[0].value"),
@@ -95,7 +108,9 @@ import Testing
         Case(
             name: "data field without title",
             body: report(["data": .array([.object(["value": .number(1)])])]), rejectedAt: "data[0].title"),
-        Case(name: "unknown properties ignored", body: report(["report_type": .string("BUG"), "x": .number(1)]), rejectedAt: nil),
+        Case(
+            name: "unknown properties ignored", body: report(["report_type": .string("BUG"), "x": .number(1)]),
+            rejectedAt: nil),
     ]
 
     @Test(arguments: reportCases)
@@ -103,7 +118,8 @@ import Testing
         let server = try await TestServer.make()
         try await server.test { client in
             let response = try await client.send(
-                .put, DC.report("k"), headers: server.headers("alice"), json: String(decoding: try WireEncoder.encode(rule.body), as: UTF8.self))
+                .put, DC.report("k"), headers: server.headers("alice"),
+                json: String(decoding: try WireEncoder.encode(rule.body), as: UTF8.self))
             let stored = try await client.send(.get, DC.report("k"), headers: server.headers("alice"))
             if let context = rule.rejectedAt {
                 #expect(response.status == .badRequest)
@@ -119,42 +135,70 @@ import Testing
     }
 
     static func annotation(_ fields: [String: JSONValue]) -> JSONValue {
-        .object(["annotations": .array([.object(["message": .string("m"), "severity": .string("LOW")].merging(fields) { $1 })])])
+        .object([
+            "annotations": .array([
+                .object(["message": .string("m"), "severity": .string("LOW")].merging(fields) { $1 })
+            ])
+        ])
     }
 
     static let annotationCases: [Case] = [
         Case(name: "message of 2000 accepted", body: annotation(["message": string(2000)]), rejectedAt: nil),
-        Case(name: "message of 2001 rejected", body: annotation(["message": string(2001)]), rejectedAt: "annotations[0].message"),
-        Case(name: "message missing", body: .object(["annotations": .array([.object(["severity": .string("LOW")])])]), rejectedAt: "annotations[0].message"),
-        Case(name: "severity missing", body: .object(["annotations": .array([.object(["message": .string("m")])])]), rejectedAt: "annotations[0].severity"),
+        Case(
+            name: "message of 2001 rejected", body: annotation(["message": string(2001)]),
+            rejectedAt: "annotations[0].message"),
+        Case(
+            name: "message missing", body: .object(["annotations": .array([.object(["severity": .string("LOW")])])]),
+            rejectedAt: "annotations[0].message"),
+        Case(
+            name: "severity missing", body: .object(["annotations": .array([.object(["message": .string("m")])])]),
+            rejectedAt: "annotations[0].severity"),
         Case(name: "severity HIGH", body: annotation(["severity": .string("HIGH")]), rejectedAt: nil),
-        Case(name: "severity lower case", body: annotation(["severity": .string("high")]), rejectedAt: "annotations[0].severity"),
-        Case(name: "severity CRITICAL is Cloud only", body: annotation(["severity": .string("CRITICAL")]), rejectedAt: "annotations[0].severity"),
+        Case(
+            name: "severity lower case", body: annotation(["severity": .string("high")]),
+            rejectedAt: "annotations[0].severity"),
+        Case(
+            name: "severity CRITICAL is Cloud only", body: annotation(["severity": .string("CRITICAL")]),
+            rejectedAt: "annotations[0].severity"),
         Case(name: "type CODE_SMELL", body: annotation(["type": .string("CODE_SMELL")]), rejectedAt: nil),
         Case(name: "type unknown", body: annotation(["type": .string("STYLE")]), rejectedAt: "annotations[0].type"),
         Case(name: "line 0 accepted", body: annotation(["line": .number(0)]), rejectedAt: nil),
         Case(name: "line -1 rejected", body: annotation(["line": .number(-1)]), rejectedAt: "annotations[0].line"),
-        Case(name: "line fractional rejected", body: annotation(["line": .number(1.5)]), rejectedAt: "annotations[0].line"),
+        Case(
+            name: "line fractional rejected", body: annotation(["line": .number(1.5)]),
+            rejectedAt: "annotations[0].line"),
         Case(name: "externalId of 449 accepted", body: annotation(["externalId": string(449)]), rejectedAt: nil),
-        Case(name: "externalId of 450 rejected", body: annotation(["externalId": string(450)]), rejectedAt: "annotations[0].externalId"),
-        Case(name: "link https accepted", body: annotation(["link": .string("https://tool.example/a/1")]), rejectedAt: nil),
-        Case(name: "link ftp rejected", body: annotation(["link": .string("ftp://tool.example/a/1")]), rejectedAt: "annotations[0].link"),
+        Case(
+            name: "externalId of 450 rejected", body: annotation(["externalId": string(450)]),
+            rejectedAt: "annotations[0].externalId"),
+        Case(
+            name: "link https accepted", body: annotation(["link": .string("https://tool.example/a/1")]),
+            rejectedAt: nil),
+        Case(
+            name: "link ftp rejected", body: annotation(["link": .string("ftp://tool.example/a/1")]),
+            rejectedAt: "annotations[0].link"),
         Case(
             name: "externalId twice in one request",
-            body: .object(["annotations": .array([
-                .object(["message": .string("m"), "severity": .string("LOW"), "externalId": .string("x")]),
-                .object(["message": .string("m"), "severity": .string("LOW"), "externalId": .string("x")]),
-            ])]),
+            body: .object([
+                "annotations": .array([
+                    .object(["message": .string("m"), "severity": .string("LOW"), "externalId": .string("x")]),
+                    .object(["message": .string("m"), "severity": .string("LOW"), "externalId": .string("x")]),
+                ])
+            ]),
             rejectedAt: "annotations[1].externalId"),
         Case(
             name: "one bad element rejects the whole request",
-            body: .object(["annotations": .array([
-                .object(["message": .string("ok"), "severity": .string("LOW")]),
-                .object(["message": .string("bad"), "severity": .string("URGENT")]),
-            ])]),
+            body: .object([
+                "annotations": .array([
+                    .object(["message": .string("ok"), "severity": .string("LOW")]),
+                    .object(["message": .string("bad"), "severity": .string("URGENT")]),
+                ])
+            ]),
             rejectedAt: "annotations[1].severity"),
         Case(name: "annotations missing", body: .object(["items": .array([])]), rejectedAt: "annotations"),
-        Case(name: "bare array", body: .array([.object(["message": .string("m"), "severity": .string("LOW")])]), rejectedAt: nil),
+        Case(
+            name: "bare array", body: .array([.object(["message": .string("m"), "severity": .string("LOW")])]),
+            rejectedAt: nil),
     ]
 
     @Test(arguments: annotationCases)
@@ -164,8 +208,10 @@ import Testing
             let alice = server.headers("alice")
             try await client.send(.put, DC.report(), headers: alice, json: #"{"title":"t"}"#)
             let response = try await client.send(
-                .post, DC.annotations(), headers: alice, json: String(decoding: try WireEncoder.encode(rule.body), as: UTF8.self))
-            let stored = try await client.send(.get, DC.annotations(), headers: alice).json()["annotations"]?.elements ?? []
+                .post, DC.annotations(), headers: alice,
+                json: String(decoding: try WireEncoder.encode(rule.body), as: UTF8.self))
+            let stored =
+                try await client.send(.get, DC.annotations(), headers: alice).json()["annotations"]?.elements ?? []
             if let context = rule.rejectedAt {
                 #expect(response.status == .badRequest)
                 #expect(try response.json()["errors"]?.elements.first?["context"] == .string(context))
@@ -183,7 +229,8 @@ import Testing
     @Test func malformedJSONIsRejectedWithoutContext() async throws {
         let server = try await TestServer.make()
         try await server.test { client in
-            let response = try await client.send(.put, DC.report(), headers: server.headers("alice"), json: "{\"title\":")
+            let response = try await client.send(
+                .put, DC.report(), headers: server.headers("alice"), json: "{\"title\":")
             #expect(response.status == .badRequest)
             #expect(try response.json()["errors"]?.elements.first?["context"] == .null)
         }

@@ -1,8 +1,8 @@
+import CoreMetrics
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import CoreMetrics
 import InsightsCore
 import InsightsSQLite
 import InsightsServer
@@ -44,7 +44,9 @@ import Testing
         let factory = MetricNames.makeFactory(registry: registry)
         let counter = factory.makeCounter(
             label: "hb.requests",
-            dimensions: [("http.route", "/status"), ("http.request.method", "GET"), ("http.response.status_code", "200")])
+            dimensions: [
+                ("http.route", "/status"), ("http.request.method", "GET"), ("http.response.status_code", "200"),
+            ])
         counter.increment(by: 1)
         let text = registry.emitToString()
         #expect(text.contains(#"http_requests_total{route="/status",method="GET",status="200"} 1"#))
@@ -78,7 +80,8 @@ import Testing
     @Test func openAPIDocumentIsServed() async throws {
         let server = try await TestServer.make()
         try await server.test { client in
-            let response = try await client.send(.get, "/rest/insights/latest/openapi.json", headers: server.headers(nil))
+            let response = try await client.send(
+                .get, "/rest/insights/latest/openapi.json", headers: server.headers(nil))
             #expect(response.status == .ok)
             #expect(try response.json()["openapi"] == .string("3.1.0"))
         }
@@ -95,7 +98,8 @@ import Testing
             let alice = server.headers("alice")
             try await client.send(.put, DC.report("old"), headers: alice, json: #"{"title":"t"}"#)
             try await client.send(
-                .post, DC.annotations("old"), headers: alice, json: #"{"annotations":[{"message":"m","severity":"LOW"}]}"#)
+                .post, DC.annotations("old"), headers: alice,
+                json: #"{"annotations":[{"message":"m","severity":"LOW"}]}"#)
             clock.withLock { $0 += 30 * 86400 }
             try await client.send(.put, DC.report("recent"), headers: alice, json: #"{"title":"t"}"#)
             clock.withLock { $0 += 30 * 86400 - 1 }
@@ -118,7 +122,8 @@ import Testing
         let environment = [
             "INSIGHTS_HOST": "0.0.0.0", "INSIGHTS_PORT": "8080", "INSIGHTS_DATA_DIR": "/tmp/x",
             "INSIGHTS_MAX_ANNOTATIONS_PER_REPORT": "50", "INSIGHTS_RETENTION_DAYS": "7",
-            "INSIGHTS_RETENTION_INTERVAL_SECONDS": "60", "INSIGHTS_MAX_BODY_BYTES": "4096", "INSIGHTS_LOG_LEVEL": "debug",
+            "INSIGHTS_RETENTION_INTERVAL_SECONDS": "60", "INSIGHTS_MAX_BODY_BYTES": "4096",
+            "INSIGHTS_LOG_LEVEL": "debug",
         ]
         #expect(Set(ServerConfiguration.Key.allCases.map(\.environmentVariable)) == Set(environment.keys))
         let fromEnvironment = try ServerConfiguration.resolve(flags: [:], environment: environment)

@@ -7,7 +7,8 @@ import Testing
     static let commit = "89abcdef0123456789abcdef0123456789abcdef"
 
     func freshDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insights-e2e-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "insights-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
     }
@@ -26,7 +27,8 @@ import Testing
         let server = InsightsProcess(dataDirectory: directory)
         try server.start()
         defer { server.terminate() }
-        let report = "\(server.baseURL)/rest/insights/latest/projects/PROJ/repos/my-repo/commits/\(Self.commit)/reports/com.example.lint"
+        let report =
+            "\(server.baseURL)/rest/insights/latest/projects/PROJ/repos/my-repo/commits/\(Self.commit)/reports/com.example.lint"
         let put = try await HTTP.send("PUT", report, token: token, body: #"{"title":"Lint","result":"PASS"}"#)
         #expect(put.status == 200, "\(put.text)")
         let get = try await HTTP.send("GET", report, token: token)

@@ -36,7 +36,8 @@ final class InsightsProcess: @unchecked Sendable {
         let data = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw InsightsProcessError(message: "insights \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+            throw InsightsProcessError(
+                message: "insights \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -44,7 +44,9 @@ public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible
 
     /// A required field is absent or empty.
     public static func missingField(_ field: FieldPath) -> InsightsError {
-        InsightsError(kind: .invalid, field: field, message: "\(field.components.isEmpty ? "A value" : "'\(field)'") is required.")
+        InsightsError(
+            kind: .invalid, field: field, message: "\(field.components.isEmpty ? "A value" : "'\(field)'") is required."
+        )
     }
 
     /// A string is longer than allowed.
@@ -59,7 +61,8 @@ public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible
 
     /// A report carries more data fields than the dialect allows.
     public static func tooManyDataFields(max: Int) -> InsightsError {
-        InsightsError(kind: .invalid, field: FieldPath("data"), message: "A report may have at most \(max) data fields.")
+        InsightsError(
+            kind: .invalid, field: FieldPath("data"), message: "A report may have at most \(max) data fields.")
     }
 
     /// The request would take a report past its annotation cap; nothing was stored.

@@ -14,7 +14,8 @@ public struct CommitID: Hashable, Sendable, CustomStringConvertible {
         guard lowered.utf8.count == 40 || lowered.utf8.count == 64,
             lowered.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
         else {
-            throw .invalidValue(FieldPath("commitId"), "A commit id must be a full 40 or 64 character hexadecimal hash.")
+            throw .invalidValue(
+                FieldPath("commitId"), "A commit id must be a full 40 or 64 character hexadecimal hash.")
         }
         rawValue = lowered
     }

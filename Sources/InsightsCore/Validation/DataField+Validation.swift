@@ -19,7 +19,8 @@ extension DataField {
             guard let parsed = DataFieldType(rawValue: type) else {
                 throw .invalidValue(
                     field.appending("type"),
-                    "'\(field.appending("type"))' must be one of \(DataFieldType.allCases.map(\.rawValue).joined(separator: ", ")).")
+                    "'\(field.appending("type"))' must be one of \(DataFieldType.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             declared = parsed
         }
@@ -56,7 +57,8 @@ extension DataField {
             }
             guard case .string(let href)? = object["href"] else { throw .missingField(field.appending("href")) }
             guard WebLink.isValid(href) else {
-                throw .invalidValue(field.appending("href"), "'\(field.appending("href"))' must be a valid http or https URL.")
+                throw .invalidValue(
+                    field.appending("href"), "'\(field.appending("href"))' must be a valid http or https URL.")
             }
             return .link(text: text, href: href)
         case (nil, _): throw mismatch("a number, string or boolean")

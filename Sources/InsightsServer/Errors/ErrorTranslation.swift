@@ -19,7 +19,8 @@ enum ErrorTranslation {
             switch error.status {
             case .notFound: return .notFound("No resource exists at this URL.")
             case .methodNotAllowed: return InsightsError(kind: .invalid, message: "This method is not supported here.")
-            case .contentTooLarge: return InsightsError(kind: .payloadTooLarge, message: "The request body is too large.")
+            case .contentTooLarge:
+                return InsightsError(kind: .payloadTooLarge, message: "The request body is too large.")
             case .unauthorized: return .unauthenticated
             case .forbidden: return .forbidden("You are not permitted to access this resource")
             default:

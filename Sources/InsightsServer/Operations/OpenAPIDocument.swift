@@ -15,8 +15,9 @@ enum OpenAPIDocument {
     ///
     /// - Throws: ``InsightsError/internalFailure`` when the resource is missing from the build.
     static func data(resource: String) throws -> Data {
-        guard let url = Bundle.module.url(forResource: resource, withExtension: "json", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: resource, withExtension: "json")
+        guard
+            let url = Bundle.module.url(forResource: resource, withExtension: "json", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: resource, withExtension: "json")
         else { throw InsightsError.internalFailure }
         return try Data(contentsOf: url)
     }

@@ -1,6 +1,6 @@
 import Hummingbird
-import Logging
 import InsightsStore
+import Logging
 import Prometheus
 
 /// `GET /status` (is the database reachable?) and `GET /metrics` (Prometheus text format).

@@ -12,7 +12,9 @@ struct DataCenterPath {
         do {
             return try RepositoryRef(projectKey: try segment("projectKey"), slug: try segment("repositorySlug"))
         } catch {
-            throw InsightsError.notFound("Repository \(parameters.get("projectKey") ?? "")/\(parameters.get("repositorySlug") ?? "") does not exist.")
+            throw InsightsError.notFound(
+                "Repository \(parameters.get("projectKey") ?? "")/\(parameters.get("repositorySlug") ?? "") does not exist."
+            )
         }
     }
 

@@ -1,9 +1,9 @@
 import Foundation
 import Hummingbird
-import Logging
 import InsightsCore
 import InsightsStore
 import InsightsWire
+import Logging
 
 /// The Bitbucket Data Center Code Insights API (`/rest/insights/latest/…` and its alias `/rest/insights/1.0/…`).
 ///
@@ -116,7 +116,8 @@ struct DataCenterRoutes<Store: InsightsStore>: Sendable {
         var element = try WireDecoder.decode(DataCenterAnnotation.self, from: body)
         element.externalId = externalID  // The path wins over the body.
         let annotation = try element.toDomain()
-        _ = try await store.putAnnotation(annotation, to: address, maxPerReport: limits.maxAnnotationsPerReport, by: caller)
+        _ = try await store.putAnnotation(
+            annotation, to: address, maxPerReport: limits.maxAnnotationsPerReport, by: caller)
         return JSONResponse.noContent
     }
 
