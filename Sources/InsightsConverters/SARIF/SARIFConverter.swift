@@ -29,51 +29,63 @@ public struct SARIFConverter: InsightConverter {
     /// - Throws: ``ConversionError`` when the file is unreadable, not JSON, or not SARIF 2.1.
     public func convert(contentsOf url: URL, options: ConversionOptions) throws -> InsightBundle {
         let data = try InputFile.read(url)
-        let log: SARIFLog
-        do {
-            log = try JSONDecoder().decode(SARIFLog.self, from: data)
-        } catch {
-            throw ConversionError.decoding(error, format: "SARIF", url: url)
-        }
-        if let version = log.version, !version.hasPrefix("2.1") {
+        let reader = SARIFLogReader(data: data, url: url)
+        let outline = try reader.read()
+        if let version = outline.log.version, !version.hasPrefix("2.1") {
             throw ConversionError("\(url.lastPathComponent) is SARIF \(version); only SARIF 2.1.0 is supported")
         }
-        return convert(log, options: options)
+        return try convert(outline.log, options: options) { run, body throws(ConversionError) in
+            guard let range = outline.resultRanges[run] else { return }
+            try reader.forEachResultBatch(run: run, in: range, body)
+        }
     }
 
-    /// Maps a decoded log.
-    func convert(_ log: SARIFLog, options: ConversionOptions) -> InsightBundle {
+    /// Maps a log whose results are supplied run by run, so they never all need to be in memory at once.
+    ///
+    /// - Parameters:
+    ///   - log: the log; the runs' own `results` are ignored.
+    ///   - options: the repository root.
+    ///   - results: called once per run index; hands that run's results to the closure it gets, in order and
+    ///     possibly in several batches.
+    /// - Returns: the bundle.
+    /// - Throws: what `results` throws.
+    func convert(
+        _ log: SARIFLog, options: ConversionOptions,
+        results: (_ run: Int, _ body: ([SARIFLog.Result]) -> Void) throws(ConversionError) -> Void
+    ) throws(ConversionError) -> InsightBundle {
         var annotations: [AnnotationContent] = []
         var ids = ExternalIDAllocator(prefix: "sarif")
         var hasError = false
         var skipped = 0
-        for run in log.runs {
+        for (number, run) in log.runs.enumerated() {
             // Real logs name few files many times; resolve each (base, URI) pair once.
             var paths: [String: String] = [:]
             let index = SARIFRunIndex(run: run, repositoryRoot: options.repositoryRoot)
-            for result in run.results ?? [] {
-                guard !Self.isSkipped(result) else {
-                    skipped += 1
-                    continue
-                }
-                let rule = index.rule(for: result)
-                let level = SARIFSeverityMapping.level(
-                    result: result.level, rule: rule?.defaultConfiguration?.level, kind: result.kind)
-                hasError = hasError || level == "error"
-                var path: String?
-                if let location = index.artifactLocation(for: result) {
-                    let key = (location.uriBaseId ?? "") + "\u{0}" + (location.uri ?? "")
-                    if let cached = paths[key] {
-                        path = cached
-                    } else {
-                        let resolved = index.path(for: location)
-                        paths[key] = resolved
-                        path = resolved
+            try results(number) { batch in
+                for result in batch {
+                    guard !Self.isSkipped(result) else {
+                        skipped += 1
+                        continue
                     }
+                    let rule = index.rule(for: result)
+                    let level = SARIFSeverityMapping.level(
+                        result: result.level, rule: rule?.defaultConfiguration?.level, kind: result.kind)
+                    hasError = hasError || level == "error"
+                    var path: String?
+                    if let location = index.artifactLocation(for: result) {
+                        let key = (location.uriBaseId ?? "") + "\u{0}" + (location.uri ?? "")
+                        if let cached = paths[key] {
+                            path = cached
+                        } else {
+                            let resolved = index.path(for: location)
+                            paths[key] = resolved
+                            path = resolved
+                        }
+                    }
+                    var annotation = Self.annotation(for: result, rule: rule, level: level, path: path)
+                    annotation.externalID = ids.reserve(Self.externalIDCandidate(result, annotation))
+                    annotations.append(annotation)
                 }
-                var annotation = Self.annotation(for: result, rule: rule, level: level, path: path)
-                annotation.externalID = ids.reserve(Self.externalIDCandidate(result, annotation))
-                annotations.append(annotation)
             }
         }
         let report = Self.report(log: log, annotations: annotations, hasError: hasError, skipped: skipped)
