@@ -47,9 +47,12 @@ final class InsightsProcess: @unchecked Sendable {
     }
 
     /// Starts `insights serve --port 0` and waits for its "listening on" line.
-    func start() throws {
+    ///
+    /// - Parameter arguments: further `serve` options, e.g. `["--max-annotations-per-report", "50"]`.
+    func start(arguments: [String] = []) throws {
         process.executableURL = Self.binary
-        process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory.path, "--log-level", "warning"]
+        process.arguments =
+            ["serve", "--port", "0", "--data-dir", dataDirectory.path, "--log-level", "warning"] + arguments
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
