@@ -35,8 +35,7 @@ public struct SARIFConverter: InsightConverter {
             throw ConversionError("\(url.lastPathComponent) is SARIF \(version); only SARIF 2.1.0 is supported")
         }
         return try convert(outline.log, options: options) { run, body throws(ConversionError) in
-            guard let range = outline.resultRanges[run] else { return }
-            try reader.forEachResultBatch(run: run, in: range, body)
+            try reader.forEachResultBatch(run: run, batches: outline.resultBatches[run], body)
         }
     }
 

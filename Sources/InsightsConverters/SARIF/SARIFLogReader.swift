@@ -5,8 +5,9 @@ import Foundation
 /// `JSONDecoder` builds an index of every token before decoding, which for a 40 MB log with tens of thousands
 /// of results costs several times the file size. This reader walks the outer structure with ``JSONScanner``
 /// and gives `JSONDecoder` only small pieces. ``read()`` decodes each run's `tool`, `artifacts` and
-/// `originalUriBaseIds` and only notes where its `results` array is (tools such as ruff write `results` before
-/// `tool`); ``forEachResultBatch(run:in:_:)`` then decodes that array in batches of consecutive elements, so a
+/// `originalUriBaseIds` and only notes where each batch of about ``batchBytes`` of consecutive `results` elements is
+/// (tools such as ruff write `results` before `tool`); ``forEachResultBatch(run:batches:_:)`` then decodes the
+/// batches one at a time, so a
 /// caller can map results as they come and peak memory stays near the mapped file plus the mapped output.
 /// Everything else in the log is validated as JSON and skipped.
 struct SARIFLogReader {
@@ -14,8 +15,9 @@ struct SARIFLogReader {
     struct Outline {
         /// The log; every run's `results` is `nil`.
         var log: SARIFLog
-        /// Per run, the byte range of its `results` array, or `nil` when the run has none (or `null`).
-        var resultRanges: [Range<Int>?]
+        /// Per run, the byte ranges of consecutive `results` elements (commas included), in file order; empty when
+        /// the run has no results.
+        var resultBatches: [[Range<Int>]]
     }
 
     /// Roughly how many bytes of consecutive results are decoded together; large enough to amortise the
@@ -49,37 +51,23 @@ struct SARIFLogReader {
         }
     }
 
-    /// Decodes the results of one run in batches and hands each batch to `body`, in file order.
+    /// Decodes the results of one run batch by batch and hands each batch to `body`, in file order.
     ///
     /// - Parameters:
     ///   - run: the run's index in the outline's log, for error messages.
-    ///   - range: the byte range of the run's `results` array, from ``Outline/resultRanges``.
+    ///   - batches: the run's batches, from ``Outline/resultBatches``.
     ///   - body: called with consecutive results.
     /// - Throws: ``ConversionError`` when a result is not shaped like a SARIF result.
     func forEachResultBatch(
-        run: Int, in range: Range<Int>, _ body: ([SARIFLog.Result]) -> Void
+        run: Int, batches: [Range<Int>], _ body: ([SARIFLog.Result]) -> Void
     ) throws(ConversionError) {
         let path: [Key] = [Key("runs"), Key(run), Key("results")]
         try wrappingErrors {
-            try data.withUnsafeBytes { raw in
-                var scanner = JSONScanner(UnsafeRawBufferPointer(rebasing: raw[range]))
-                var decoded = 0
-                var batch: Range<Int>?
-                try scanner.beginArray()
-                while try scanner.nextElement() {
-                    let element = try scanner.skipValue()
-                    let extended = (batch?.lowerBound ?? element.lowerBound)..<element.upperBound
-                    batch = extended
-                    if extended.count >= Self.batchBytes {
-                        let results = try decodeBatch(Self.shift(extended, by: range.lowerBound), path, decoded)
-                        decoded += results.count
-                        body(results)
-                        batch = nil
-                    }
-                }
-                if let batch {
-                    body(try decodeBatch(Self.shift(batch, by: range.lowerBound), path, decoded))
-                }
+            var decoded = 0
+            for batch in batches {
+                let results = try decodeBatch(batch, path, decoded)
+                decoded += results.count
+                body(results)
             }
         }
     }
@@ -100,7 +88,7 @@ struct SARIFLogReader {
     private func readLog(_ scanner: inout JSONScanner) throws -> Outline {
         var version: String?
         var runs: [SARIFLog.Run]?
-        var ranges: [Range<Int>?] = []
+        var ranges: [[Range<Int>]] = []
         try scanner.beginObject()
         while let key = try scanner.nextMember() {
             switch key {
@@ -127,12 +115,12 @@ struct SARIFLogReader {
         }
         try scanner.finish()
         guard let runs else { throw ConversionError("missing 'runs' at the top level") }
-        return Outline(log: SARIFLog(version: version, runs: runs), resultRanges: ranges)
+        return Outline(log: SARIFLog(version: version, runs: runs), resultBatches: ranges)
     }
 
-    private func readRun(_ scanner: inout JSONScanner, index: Int) throws -> (SARIFLog.Run, Range<Int>?) {
+    private func readRun(_ scanner: inout JSONScanner, index: Int) throws -> (SARIFLog.Run, [Range<Int>]) {
         var tool: SARIFLog.Tool?
-        var results: Range<Int>?
+        var results: [Range<Int>] = []
         var artifacts: [SARIFLog.Artifact]?
         var bases: [String: SARIFLog.ArtifactLocation]?
         let path: [Key] = [Key("runs"), Key(index)]
@@ -149,12 +137,9 @@ struct SARIFLogReader {
             case "results":
                 if scanner.isNullNext() {
                     _ = try scanner.skipValue()
-                    results = nil
+                    results = []
                 } else {
-                    guard scanner.peek() == UInt8(ascii: "[") else {
-                        throw ConversionError("expected an array at .runs[\(index)].results")
-                    }
-                    results = try scanner.skipValue()
+                    results = try Self.batches(&scanner)
                 }
             default:
                 _ = try scanner.skipValue()
@@ -163,6 +148,24 @@ struct SARIFLogReader {
         guard let tool else { throw ConversionError("missing 'tool' at .runs[\(index)]") }
         let run = SARIFLog.Run(tool: tool, results: nil, artifacts: artifacts, originalUriBaseIds: bases)
         return (run, results)
+    }
+
+    /// Skips an array, returning the byte ranges of runs of consecutive elements of about ``batchBytes`` each.
+    private static func batches(_ scanner: inout JSONScanner) throws(ConversionError) -> [Range<Int>] {
+        var batches: [Range<Int>] = []
+        var batch: Range<Int>?
+        try scanner.beginArray()
+        while try scanner.nextElement() {
+            let element = try scanner.skipValue()
+            let extended = (batch?.lowerBound ?? element.lowerBound)..<element.upperBound
+            batch = extended
+            if extended.count >= batchBytes {
+                batches.append(extended)
+                batch = nil
+            }
+        }
+        if let batch { batches.append(batch) }
+        return batches
     }
 
     /// Decodes the comma-separated elements in `range` as one array.
@@ -194,10 +197,6 @@ struct SARIFLogReader {
         } catch let error as DecodingError {
             throw Self.rebase(error, path: path, first: nil)
         }
-    }
-
-    private static func shift(_ range: Range<Int>, by offset: Int) -> Range<Int> {
-        (range.lowerBound + offset)..<(range.upperBound + offset)
     }
 
     /// The bytes at scanner offsets `range` (offsets count from the start of `data`, not from its `startIndex`).
