@@ -4,9 +4,10 @@ import Foundation
 struct GitFixtureRepository {
     let directory: URL
 
-    /// Creates an empty repository with a local identity.
+    /// Creates the directory and an empty repository in it with a local identity.
     init(directory: URL) throws {
         self.directory = directory
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try git(["init", "--quiet", "--initial-branch=main"])
         try git(["config", "user.email", "ci@example.com"])
         try git(["config", "user.name", "CI"])
