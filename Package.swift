@@ -83,6 +83,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The storage-ceiling benchmark (benchmarks/server/run.sh); not part of the product.
+        .executableTarget(
+            name: "insights-benchmark",
+            dependencies: [
+                "InsightsCore", "InsightsStore", "InsightsSQLite", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "benchmarks/Sources/InsightsBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "InsightsCoreTests", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InsightsStoreTests",

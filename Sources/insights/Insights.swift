@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `insights` command: the Code Insights server and its command-line client.
 @main
@@ -8,9 +9,33 @@ struct Insights: AsyncParsableCommand {
         abstract: "Code Insights: attach reports and annotations to commits, and serve them.",
         discussion: """
             Run the server with `insights serve`, manage users and repositories with `insights admin`, \
-            and publish tool output with `insights publish`.
+            convert tool output with `insights convert` and publish it with `insights publish`.
+
+            Exit codes: 0 success; 1 findings at or above --fail-on (publish); 2 bad input or usage; \
+            3 the server refused or failed (publish).
             """,
         version: "0.1.0",
         subcommands: [Serve.self, Admin.self, Convert.self, Publish.self]
     )
+
+    /// Runs the parsed command; usage errors exit with 2 (the documented code) instead of sysexits' 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
 }

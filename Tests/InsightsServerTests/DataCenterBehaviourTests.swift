@@ -40,6 +40,29 @@ import Testing
         }
     }
 
+    @Test func concurrentPostsNearTheCapNeverPassIt() async throws {
+        let server = try await TestServer.make(maxAnnotationsPerReport: 10)
+        try await server.test { client in
+            let alice = server.headers("alice")
+            try await client.send(.put, DC.report(), headers: alice, json: #"{"title":"t"}"#)
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for request in 0..<8 {
+                    group.addTask {
+                        try await client.send(
+                            .post, DC.annotations(), headers: alice,
+                            json: Self.annotations(3, prefix: "r\(request)-")
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.count { $0 == .noContent } == 3)
+            #expect(statuses.count { $0 == .badRequest } == 5)
+            let stored = try await client.send(.get, DC.annotations(), headers: alice).json()["annotations"]?.elements
+            #expect(stored?.count == 9, "three whole requests of three, nothing partial")
+        }
+    }
+
     @Test func deletingAReportDeletesItsAnnotations() async throws {
         let server = try await TestServer.make()
         try await server.test { client in

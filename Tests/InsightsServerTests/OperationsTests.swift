@@ -24,6 +24,15 @@ import Testing
         }
     }
 
+    @Test func livenessAnswersWithoutCredentials() async throws {
+        let server = try await TestServer.make()
+        try await server.test { client in
+            let response = try await client.send(.get, "/health/live", headers: server.headers(nil))
+            #expect(response.status == .ok)
+            #expect(response.text == "OK")
+        }
+    }
+
     @Test func metricsExposeStoredTotalsInPrometheusFormat() async throws {
         let server = try await TestServer.make()
         try await server.test { client in

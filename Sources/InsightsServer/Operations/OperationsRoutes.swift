@@ -3,16 +3,18 @@ import InsightsStore
 import Logging
 import Prometheus
 
-/// `GET /status` (is the database reachable?) and `GET /metrics` (Prometheus text format).
+/// `GET /status` (is the database reachable?), `GET /health/live` (is the process serving?) and `GET /metrics`
+/// (Prometheus text format).
 struct OperationsRoutes<Store: InsightsStore>: Sendable {
     typealias Context = InsightsRequestContext
 
     let store: Store
     let registry: PrometheusCollectorRegistry
 
-    /// Adds both endpoints to `router`.
+    /// Adds the endpoints to `router`.
     func register(on router: Router<Context>) {
         router.get("status", use: status)
+        router.get("health/live", use: live)
         router.get("metrics", use: metrics)
     }
 
@@ -25,6 +27,11 @@ struct OperationsRoutes<Store: InsightsStore>: Sendable {
             context.logger.error("Health check failed", metadata: ["error": "\(String(reflecting: error))"])
             return try JSONResponse.make(ServerStatus(state: "ERROR"), status: .serviceUnavailable)
         }
+    }
+
+    /// Answers `OK` without touching the database: a liveness probe, and the baseline of the server benchmark.
+    @Sendable func live(_ request: Request, context: Context) async throws -> Response {
+        Response(status: .ok, body: .init(byteBuffer: ByteBuffer(staticString: "OK")))
     }
 
     /// Emits every registered metric, after refreshing the stored-item gauges from the database.

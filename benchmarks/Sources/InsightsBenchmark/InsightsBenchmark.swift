@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import InsightsCore
+import InsightsSQLite
+import InsightsStore
+
+/// Measures the storage ceiling: annotation rows inserted straight into the server's SQLite schema with GRDB, in
+/// batches of 1000 per transaction, with the same durability settings as the store (WAL, synchronous FULL).
+///
+/// Usage: `insights-benchmark DATABASE_PATH ROWS` — prints `rows=… seconds=… rows_per_second=…`.
+@main
+struct InsightsBenchmark {
+    static func main() async throws {
+        let arguments = CommandLine.arguments
+        guard arguments.count == 3, let rows = Int(arguments[2]), rows > 0 else {
+            FileHandle.standardError.write(Data("usage: insights-benchmark DATABASE_PATH ROWS\n".utf8))
+            exit(2)
+        }
+        let path = arguments[1]
+        let reportID = try await prepareReport(path: path)
+
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let batch = 1000
+        let start = ContinuousClock.now
+        var inserted = 0
+        while inserted < rows {
+            let count = min(batch, rows - inserted)
+            try await pool.write { db in
+                let statement = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO annotation (uuid, reportId, path, line, message, severity, type, link, createdAt, updatedAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                let now = Int64(Date().timeIntervalSince1970 * 1000)
+                for index in 0..<count {
+                    try statement.execute(arguments: [
+                        UUID().uuidString.lowercased(), reportID, "src/module/file\(index % 50).swift", index % 400 + 1,
+                        BenchmarkRows.message, "MEDIUM", "CODE_SMELL", BenchmarkRows.link, now, now,
+                    ])
+                }
+            }
+            inserted += count
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("rows=\(inserted) seconds=\(seconds) rows_per_second=\(Int(Double(inserted) / seconds))")
+    }
+
+    /// Creates a project, repository, user and report through the store (which also migrates the schema).
+    static func prepareReport(path: String) async throws -> Int64 {
+        let store = try SQLiteStore(path: path, logger: nil)
+        try await store.createProject(key: "bench", name: "bench")
+        let ref = try RepositoryRef(projectKey: "bench", slug: "ceiling")
+        let repository = try await store.createRepository(ref, isPublic: false)
+        let user = try await store.createUser(name: "bench", passwordHash: "x", isSystemAdmin: false)
+        let address = ReportAddress(
+            repository: ref, commit: try CommitID(String(repeating: "a", count: 40)), key: try InsightKey("ceiling"))
+        let caller = Caller(
+            principal: user.principal(), access: RepositoryAccess(isPublic: repository.isPublic, grant: .admin))
+        _ = try await store.putReport(ReportContent(title: "ceiling"), at: address, by: caller)
+        let pool = try DatabasePool(path: path)
+        return try await pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM report WHERE key = ?", arguments: ["ceiling"]) ?? 0
+        }
+    }
+}
+
+/// The annotation content shared with the HTTP benchmark's request body.
+enum BenchmarkRows {
+    static let message = "Function has a cyclomatic complexity of 23 (threshold 15); consider splitting it."
+    static let link = "https://lint.example.com/rules/complexity"
+}
