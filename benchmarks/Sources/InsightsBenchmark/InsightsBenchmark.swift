@@ -12,6 +12,10 @@ import InsightsStore
 struct InsightsBenchmark {
     static func main() async throws {
         let arguments = CommandLine.arguments
+        if arguments.count == 3, arguments[1] == "probe" {
+            try await probe(path: arguments[2])
+            return
+        }
         guard arguments.count == 3, let rows = Int(arguments[2]), rows > 0 else {
             FileHandle.standardError.write(Data("usage: insights-benchmark DATABASE_PATH ROWS\n".utf8))
             exit(2)
@@ -46,6 +50,22 @@ struct InsightsBenchmark {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("rows=\(inserted) seconds=\(seconds) rows_per_second=\(Int(Double(inserted) / seconds))")
+    }
+
+    static func probe(path: String) async throws {
+        let store = try SQLiteStore(path: path, logger: nil)
+        let ref = try RepositoryRef(projectKey: "bench", slug: "repo")
+        let address = ReportAddress(
+            repository: ref, commit: try CommitID("0123456789abcdef0123456789abcdef01234567"), key: try InsightKey("r1"))
+        func time(_ name: String, _ body: () async throws -> Void) async throws {
+            let start = ContinuousClock.now
+            for _ in 0..<2000 { try await body() }
+            print(name, (ContinuousClock.now - start) / 2000)
+        }
+        try await time("health") { try await store.checkHealth() }
+        try await time("token") { _ = try await store.user(forTokenDigest: "00", at: Date()) }
+        try await time("repository") { _ = try await store.repository(ref, accessFor: UserID(1)) }
+        try await time("report") { _ = try await store.report(at: address) }
     }
 
     /// Creates a project, repository, user and report through the store (which also migrates the schema).
