@@ -20,7 +20,7 @@ git config --global user.email >/dev/null 2>&1 || git config --global user.email
 git config --global user.name >/dev/null 2>&1 || git config --global user.name "insights tests"
 
 echo "==> swift format lint"
-swift format lint --strict --recursive Sources Tests Package.swift
+swift format lint --strict --recursive Sources Tests benchmarks Package.swift
 
 echo "==> swift build"
 swift build --build-tests

@@ -7,7 +7,9 @@ import InsightsStore
 /// Measures the storage ceiling: annotation rows inserted straight into the server's SQLite schema with GRDB, in
 /// batches of 1000 per transaction, with the same durability settings as the store (WAL, synchronous FULL).
 ///
-/// Usage: `insights-benchmark DATABASE_PATH ROWS` — prints `rows=… seconds=… rows_per_second=…`.
+/// Usage: `insights-benchmark DATABASE_PATH ROWS` — prints `rows=… seconds=… rows_per_second=…`;
+/// `insights-benchmark probe DATABASE_PATH` — prints the mean latency of single store reads against a database made by
+/// `benchmarks/server/run.sh`.
 @main
 struct InsightsBenchmark {
     static func main() async throws {
@@ -52,11 +54,13 @@ struct InsightsBenchmark {
         print("rows=\(inserted) seconds=\(seconds) rows_per_second=\(Int(Double(inserted) / seconds))")
     }
 
+    /// Times 2000 sequential calls of each store read a `GET …/reports/{key}` makes.
     static func probe(path: String) async throws {
         let store = try SQLiteStore(path: path, logger: nil)
         let ref = try RepositoryRef(projectKey: "bench", slug: "repo")
         let address = ReportAddress(
-            repository: ref, commit: try CommitID("0123456789abcdef0123456789abcdef01234567"), key: try InsightKey("r1"))
+            repository: ref, commit: try CommitID("0123456789abcdef0123456789abcdef01234567"), key: try InsightKey("r1")
+        )
         func time(_ name: String, _ body: () async throws -> Void) async throws {
             let start = ContinuousClock.now
             for _ in 0..<2000 { try await body() }
