@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Drives the built `insights` binary over real HTTP, from `admin init` to a published report, and checks that every
@@ -49,11 +50,16 @@ import Testing
         let server = InsightsProcess(dataDirectory: directory)
         try server.start()
         let base = "\(server.baseURL)/rest/insights/latest/projects/PROJ/repos/my-repo/commits/\(Self.commit)/reports"
-        async let acknowledged = Self.putReportsUntilRefused(base: base, token: token)
-        try await Task.sleep(for: .milliseconds(1500))
+        let progress = AcknowledgementCounter()
+        async let acknowledged = Self.putReportsUntilRefused(base: base, token: token, progress: progress)
+        // Kill once the stream is well under way, however fast this machine is.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while progress.value.withLock({ $0 }) < 25, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         server.kill()
         let written = await acknowledged
-        #expect(written.count > 10, "the stream was running when the server was killed")
+        #expect(written.count >= 25, "the stream was running when the server was killed")
 
         let restarted = InsightsProcess(dataDirectory: directory)
         try restarted.start()
@@ -67,8 +73,9 @@ import Testing
         #expect(missing.isEmpty, "acknowledged but lost: \(missing)")
     }
 
-    /// PUTs reports one after another until the server stops answering; returns the indexes it acknowledged.
-    static func putReportsUntilRefused(base: String, token: String) async -> [Int] {
+    /// PUTs reports one after another until the server stops answering, counting acknowledgements in `progress`;
+    /// returns the indexes it acknowledged.
+    static func putReportsUntilRefused(base: String, token: String, progress: AcknowledgementCounter) async -> [Int] {
         var acknowledged: [Int] = []
         for index in 0..<100_000 {
             guard
@@ -77,7 +84,13 @@ import Testing
                 response.status == 200
             else { break }
             acknowledged.append(index)
+            progress.value.withLock { $0 += 1 }
         }
         return acknowledged
     }
+}
+
+/// How many writes the server has acknowledged so far, shared between the writing task and the test.
+final class AcknowledgementCounter: Sendable {
+    let value = Mutex(0)
 }

@@ -93,9 +93,9 @@ struct DataCenterRoutes<Store: InsightsStore>: Sendable {
     @Sendable func commitAnnotations(_ request: Request, context: Context) async throws -> Response {
         let path = DataCenterPath(parameters: context.parameters)
         let repository = try path.repository()
+        _ = try await gate.caller(repository, for: .read, principal: context.principal)
         let commit = try path.commit()
         let filter = try DataCenterAnnotationQuery.filter(from: request.uri.queryParameters)
-        _ = try await gate.caller(repository, for: .read, principal: context.principal)
         let annotations = try await store.annotations(inCommit: commit, of: repository, matching: filter)
         return try JSONResponse.make(DataCenterAnnotations(annotations: annotations.map(DataCenterAnnotation.init)))
     }
