@@ -90,10 +90,7 @@ public struct CloudReportRequest: Codable, Sendable, Equatable {
     /// - Throws: ``InsightsError`` naming the offending field in canonical names (see ``CloudSpelling/cloudPath(_:)``).
     public func toDomain() throws(InsightsError) -> ReportContent {
         let limits = InsightLimits.cloud
-        var fields: [DataField] = []
-        for (index, raw) in (data ?? []).enumerated() {
-            fields.append(try raw.toDomain(limits: limits, at: FieldPath("data").appending(index: index)))
-        }
+        let fields = try WireDataField.toDomain(data, limits: limits)
         let content = ReportContent(
             title: title ?? "",
             details: details,

@@ -35,10 +35,7 @@ public struct DataCenterReportRequest: Codable, Sendable, Equatable {
     /// - Throws: ``InsightsError`` naming the offending field.
     public func toDomain() throws(InsightsError) -> ReportContent {
         let limits = InsightLimits.dataCenter
-        var fields: [DataField] = []
-        for (index, raw) in (data ?? []).enumerated() {
-            fields.append(try raw.toDomain(limits: limits, at: FieldPath("data").appending(index: index)))
-        }
+        let fields = try WireDataField.toDomain(data, limits: limits)
         let content = ReportContent(
             title: title ?? "",
             details: details,

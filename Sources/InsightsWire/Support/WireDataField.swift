@@ -40,4 +40,18 @@ public struct WireDataField: Codable, Sendable, Equatable {
     public func toDomain(limits: InsightLimits, at field: FieldPath) throws(InsightsError) -> DataField {
         try DataField.validated(title: title, type: type, value: value, linkTextKey: limits.linkTextKey, at: field)
     }
+
+    /// Validates a body's `data` array (absent = none) into domain fields, naming offenders as `data[i]…`.
+    ///
+    /// - Parameters:
+    ///   - fields: the raw array, or `nil` when the body has none.
+    ///   - limits: the dialect's limits (for the LINK text key).
+    public static func toDomain(_ fields: [WireDataField]?, limits: InsightLimits) throws(InsightsError) -> [DataField]
+    {
+        var validated: [DataField] = []
+        for (index, raw) in (fields ?? []).enumerated() {
+            validated.append(try raw.toDomain(limits: limits, at: FieldPath("data").appending(index: index)))
+        }
+        return validated
+    }
 }
