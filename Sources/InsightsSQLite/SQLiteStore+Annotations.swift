@@ -18,10 +18,8 @@ extension SQLiteStore {
         let uuids = annotations.map { _ in environment.makeUUID() }
         return try await perform("addAnnotations") {
             try await write { db in
-                let report = try Self.requireReport(at: address, in: db)
+                let report = try Self.requireReportForAnnotationWrite(at: address, by: caller, in: db)
                 let reportID = try CorruptRecord.decode("report", "id", id: nil) { report.id }
-                try AccessPolicy.authorize(
-                    .modifyReport(creator: UserID(report.creatorId)), by: caller.principal, on: caller.access)
                 let reportKey = try report.insightKey()
 
                 var requestedIDs = Set<String>()
@@ -69,10 +67,8 @@ extension SQLiteStore {
         let uuid = environment.makeUUID()
         return try await perform("putAnnotation") {
             try await write { db in
-                let report = try Self.requireReport(at: address, in: db)
+                let report = try Self.requireReportForAnnotationWrite(at: address, by: caller, in: db)
                 let reportID = try CorruptRecord.decode("report", "id", id: nil) { report.id }
-                try AccessPolicy.authorize(
-                    .modifyReport(creator: UserID(report.creatorId)), by: caller.principal, on: caller.access)
                 let reportKey = try report.insightKey()
                 if var record = try Self.annotations(withExternalIDs: [externalID], reportID: reportID, in: db)[
                     externalID]
@@ -130,9 +126,7 @@ extension SQLiteStore {
     public func deleteAnnotations(of address: ReportAddress, externalIDs: [String]?, by caller: Caller) async throws {
         try await perform("deleteAnnotations") {
             try await write { db in
-                let report = try Self.requireReport(at: address, in: db)
-                try AccessPolicy.authorize(
-                    .modifyReport(creator: UserID(report.creatorId)), by: caller.principal, on: caller.access)
+                let report = try Self.requireReportForAnnotationWrite(at: address, by: caller, in: db)
                 var request = AnnotationRecord.filter(AnnotationRecord.Columns.reportId == report.id)
                 if let externalIDs {
                     guard !externalIDs.isEmpty else { return }
