@@ -91,12 +91,12 @@ extension SQLiteStore {
             try await read { db in
                 let report = try Self.requireReport(at: address, in: db)
                 let reportKey = try report.insightKey()
-                return
-                    try AnnotationRecord
-                    .filter(AnnotationRecord.Columns.reportId == report.id)
-                    .order(AnnotationRecord.Columns.id)
-                    .fetchAll(db)
-                    .map { try $0.annotation(reportKey: reportKey) }
+                return try AnnotationRecord.fetchAll(
+                    db.cachedStatement(
+                        sql: "SELECT \(AnnotationRecord.selectionSQL) FROM annotation WHERE reportId = ? ORDER BY id"),
+                    arguments: [report.id]
+                )
+                .map { try $0.annotation(reportKey: reportKey) }
             }
         }
     }
@@ -106,18 +106,20 @@ extension SQLiteStore {
         inCommit commit: CommitID, of repository: RepositoryRef, matching filter: AnnotationFilter
     ) async throws -> [Annotation] {
         try await perform("annotationsInCommit") {
-            try await read { db in
-                guard let repositoryID = try Self.repositoryRecord(repository, in: db)?.id else { return [] }
-                let query = AnnotationQuery(repositoryID: repositoryID, commit: commit, filter: filter)
-                let rows = try Row.fetchAll(db, sql: query.sql, arguments: query.arguments)
+            try await readSingleStatement { db in
+                let query = AnnotationQuery(repository: repository, commit: commit, filter: filter)
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: query.sql), arguments: query.arguments)
+                let keyIndex = AnnotationRecord.columnNames.count
                 var keys: [String: InsightKey] = [:]
-                return try rows.map { row in
-                    let rawKey = try row.decode(String.self, forColumn: AnnotationQuery.reportKeyColumn)
+                var annotations: [Annotation] = []
+                while let row = try rows.next() {
+                    let rawKey = try row.decode(String.self, atIndex: keyIndex)
                     let key =
                         try keys[rawKey] ?? CorruptRecord.decode("report", "key", id: nil) { try InsightKey(rawKey) }
                     keys[rawKey] = key
-                    return try AnnotationRecord(row: row).annotation(reportKey: key)
+                    annotations.append(try AnnotationRecord(row: row).annotation(reportKey: key))
                 }
+                return annotations
             }
         }
     }

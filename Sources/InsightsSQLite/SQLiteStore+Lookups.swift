@@ -3,16 +3,35 @@ import InsightsCore
 import InsightsStore
 
 /// Row lookups shared by the store's operations; each runs inside the caller's transaction.
+///
+/// The lookups on the request path run hand-written SQL through GRDB's per-connection statement cache, so SQLite
+/// compiles each statement once per connection rather than once per request.
 extension SQLiteStore {
+    /// The repository with the given project key and slug.
+    private static let repositorySQL = """
+        SELECT \(RepositoryRecord.selectionSQL)
+        FROM repository JOIN project ON project.id = repository.projectId
+        WHERE project.key = ? AND repository.slug = ?
+        """
+
+    /// The report at an address, through its repository and project.
+    private static let reportSQL = """
+        SELECT \(ReportRecord.selectionSQL)
+        FROM report
+        JOIN repository ON repository.id = report.repositoryId
+        JOIN project ON project.id = repository.projectId
+        WHERE project.key = ? AND repository.slug = ? AND report.commitId = ? AND report.key = ?
+        """
+
+    /// The report at an address in a known repository.
+    private static let reportInRepositorySQL = """
+        SELECT \(ReportRecord.selectionSQL) FROM report WHERE repositoryId = ? AND commitId = ? AND key = ?
+        """
+
     /// The row of a repository, or `nil`.
     static func repositoryRecord(_ ref: RepositoryRef, in db: Database) throws -> RepositoryRecord? {
         try RepositoryRecord.fetchOne(
-            db,
-            sql: """
-                SELECT repository.* FROM repository JOIN project ON project.id = repository.projectId
-                WHERE project.key = ? AND repository.slug = ?
-                """,
-            arguments: [ref.projectKey, ref.slug])
+            db.cachedStatement(sql: repositorySQL), arguments: [ref.projectKey, ref.slug])
     }
 
     /// The row id of a repository.
@@ -40,25 +59,31 @@ extension SQLiteStore {
         return user
     }
 
+    /// The row of the report at `address`, or `nil` when it or its repository does not exist.
+    static func reportRecord(at address: ReportAddress, in db: Database) throws -> ReportRecord? {
+        try ReportRecord.fetchOne(
+            db.cachedStatement(sql: reportSQL),
+            arguments: [
+                address.repository.projectKey, address.repository.slug, address.commit.rawValue,
+                address.key.rawValue,
+            ])
+    }
+
     /// The row of the report at `address` in a known repository, or `nil`.
     static func reportRecord(at address: ReportAddress, repositoryID: Int64, in db: Database) throws -> ReportRecord? {
-        try ReportRecord
-            .filter(ReportRecord.Columns.repositoryId == repositoryID)
-            .filter(ReportRecord.Columns.commitId == address.commit.rawValue)
-            .filter(ReportRecord.Columns.key == address.key.rawValue)
-            .fetchOne(db)
+        try ReportRecord.fetchOne(
+            db.cachedStatement(sql: reportInRepositorySQL),
+            arguments: [repositoryID, address.commit.rawValue, address.key.rawValue])
     }
 
     /// The row of the report at `address`.
     ///
     /// - Throws: `notFound` when the repository or the report does not exist.
     static func requireReport(at address: ReportAddress, in db: Database) throws -> ReportRecord {
-        let repositoryID = try requireRepositoryID(address.repository, in: db)
-        guard let report = try reportRecord(at: address, repositoryID: repositoryID, in: db) else {
-            throw InsightsError.notFound(
-                "Report \(address.key) does not exist on commit \(address.commit) in \(address.repository).")
-        }
-        return report
+        if let report = try reportRecord(at: address, in: db) { return report }
+        _ = try requireRepositoryID(address.repository, in: db)
+        throw InsightsError.notFound(
+            "Report \(address.key) does not exist on commit \(address.commit) in \(address.repository).")
     }
 
     /// The row of the report at `address`, once ``AccessPolicy`` allows `caller` to change its annotations (only its

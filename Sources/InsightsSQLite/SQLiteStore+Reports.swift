@@ -34,11 +34,8 @@ extension SQLiteStore {
     /// Returns the report at `address`, or `nil` when it or its repository does not exist.
     public func report(at address: ReportAddress) async throws -> Report? {
         try await perform("report") {
-            try await read { db -> Report? in
-                guard let repositoryID = try Self.repositoryRecord(address.repository, in: db)?.id,
-                    let record = try Self.reportRecord(at: address, repositoryID: repositoryID, in: db)
-                else { return nil }
-                return try record.report(in: address.repository)
+            try await readSingleStatement { db -> Report? in
+                try Self.reportRecord(at: address, in: db)?.report(in: address.repository)
             }
         }
     }
@@ -51,14 +48,17 @@ extension SQLiteStore {
                 guard let repositoryID = try Self.repositoryRecord(repository, in: db)?.id else {
                     return Page(values: [], offset: page.offset, hasMore: false, total: 0)
                 }
-                let request =
-                    ReportRecord
-                    .filter(ReportRecord.Columns.repositoryId == repositoryID)
-                    .filter(ReportRecord.Columns.commitId == commit.rawValue)
-                let total = try request.fetchCount(db)
-                let records = try request.order(ReportRecord.Columns.id)
-                    .limit(page.limit, offset: page.offset)
-                    .fetchAll(db)
+                let total =
+                    try Int.fetchOne(
+                        db.cachedStatement(sql: "SELECT COUNT(*) FROM report WHERE repositoryId = ? AND commitId = ?"),
+                        arguments: [repositoryID, commit.rawValue]) ?? 0
+                let records = try ReportRecord.fetchAll(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT \(ReportRecord.selectionSQL) FROM report WHERE repositoryId = ? AND commitId = ?
+                            ORDER BY id LIMIT ? OFFSET ?
+                            """),
+                    arguments: [repositoryID, commit.rawValue, page.limit, page.offset])
                 return Page(
                     values: try records.map { try $0.report(in: repository) }, offset: page.offset,
                     hasMore: page.offset + records.count < total, total: total)

@@ -7,7 +7,7 @@ extension SQLiteStore {
     /// Checks that the database answers `SELECT 1`.
     public func checkHealth() async throws {
         try await perform("checkHealth") {
-            _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+            _ = try await readSingleStatement { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT 1")) }
         }
     }
 
@@ -79,27 +79,25 @@ extension SQLiteStore {
         -> (Repository, RepositoryAccess)?
     {
         try await perform("repository") {
-            try await read { db -> (Repository, RepositoryAccess)? in
-                guard let record = try Self.repositoryRecord(ref, in: db), let repositoryID = record.id else {
-                    return nil
-                }
-                var grant: Permission?
-                if let user {
-                    let rawPermissions = try String.fetchAll(
-                        db,
+            try await readSingleStatement { db -> (Repository, RepositoryAccess)? in
+                // One row per grant of the user on the repository or its project, or one row with a NULL permission.
+                let rows = try Row.fetchAll(
+                    db.cachedStatement(
                         sql: """
-                            SELECT permission FROM "grant"
-                            WHERE userId = ? AND (repositoryId = ? OR projectId = ?)
-                            """,
-                        arguments: [user.rawValue, repositoryID, record.projectId])
-                    grant = try rawPermissions.map { raw in
-                        try CorruptRecord.decode("grant", "permission", id: nil) { Permission(rawValue: raw) }
-                    }.max()
-                }
-                return (
-                    Repository(ref: ref, isPublic: record.isPublic),
-                    RepositoryAccess(isPublic: record.isPublic, grant: grant)
-                )
+                            SELECT repository.isPublic, "grant".permission
+                            FROM repository JOIN project ON project.id = repository.projectId
+                            LEFT JOIN "grant" ON "grant".userId = ?
+                                AND ("grant".repositoryId = repository.id OR "grant".projectId = project.id)
+                            WHERE project.key = ? AND repository.slug = ?
+                            """),
+                    arguments: [user?.rawValue, ref.projectKey, ref.slug])
+                guard let first = rows.first else { return nil }
+                let isPublic = try first.decode(Bool.self, atIndex: 0)
+                let grant = try rows.compactMap { row -> Permission? in
+                    guard let raw = try row.decode(String?.self, atIndex: 1) else { return nil }
+                    return try CorruptRecord.decode("grant", "permission", id: nil) { Permission(rawValue: raw) }
+                }.max()
+                return (Repository(ref: ref, isPublic: isPublic), RepositoryAccess(isPublic: isPublic, grant: grant))
             }
         }
     }

@@ -81,18 +81,16 @@ extension SQLiteStore {
     public func user(forTokenDigest digest: String, at now: Date) async throws -> (user: User, token: AccessToken)? {
         let nowMilliseconds = now.millisecondsSince1970
         return try await perform("userForToken") {
-            try await read { db -> (user: User, token: AccessToken)? in
-                guard
-                    let token =
-                        try AccessTokenRecord
-                        .filter(AccessTokenRecord.Columns.digest == digest)
-                        .filter(
-                            AccessTokenRecord.Columns.expiresAt == nil
-                                || AccessTokenRecord.Columns.expiresAt > nowMilliseconds
-                        )
-                        .fetchOne(db),
-                    let user = try UserRecord.fetchOne(db, key: token.userId)
-                else { return nil }
+            try await readSingleStatement { db -> (user: User, token: AccessToken)? in
+                let statement = try db.cachedStatement(
+                    sql: """
+                        SELECT \(AccessTokenRecord.selectionSQL), \(UserRecord.selectionSQL)
+                        FROM accessToken JOIN user ON user.id = accessToken.userId
+                        WHERE accessToken.digest = ? AND (accessToken.expiresAt IS NULL OR accessToken.expiresAt > ?)
+                        """)
+                guard let row = try Row.fetchOne(statement, arguments: [digest, nowMilliseconds]) else { return nil }
+                let token = try AccessTokenRecord(row: row, startingAt: 0)
+                let user = try UserRecord(row: row, startingAt: AccessTokenRecord.columnNames.count)
                 return (try user.user(), try token.accessToken())
             }
         }

@@ -73,4 +73,28 @@ import Testing
                 found.allSatisfy { ($0.content.message.hasPrefix("l") ? "lint" : "coverage") == $0.reportKey.rawValue })
         }
     }
+
+    /// Filter values reach the database as bound values whatever characters they hold.
+    @Test(arguments: StoreKind.enabled)
+    func filterValuesMatchExactlyWhateverTheirCharacters(kind: StoreKind) async throws {
+        try await StoreFixture.with(kind) { fixture in
+            let seed = try await fixture.seed()
+            let store = fixture.store
+            _ = try await store.putReport(StoreFixture.content(), at: seed.address, by: seed.aliceCaller)
+            let paths = [#"src/"quoted" \ back.swift"#, "src/ünïcode 🚀.swift", "src/%_*.swift", "src/' OR 1=1 --"]
+            _ = try await store.addAnnotations(
+                paths.enumerated().map { index, path in
+                    StoreFixture.annotation("x\(index)", message: path, path: path, severity: .low)
+                }, to: seed.address, mode: .insert, maxPerReport: 10, by: seed.aliceCaller)
+
+            for path in paths {
+                let found = try await store.annotations(
+                    inCommit: seed.address.commit, of: seed.repository, matching: AnnotationFilter(paths: [path]))
+                #expect(found.map(\.content.message) == [path])
+            }
+            let none = try await store.annotations(
+                inCommit: seed.address.commit, of: seed.repository, matching: AnnotationFilter(paths: ["src/"]))
+            #expect(none.isEmpty)
+        }
+    }
 }

@@ -4,7 +4,7 @@ import InsightsCore
 import InsightsStore
 
 /// A row of `accessToken`.
-struct AccessTokenRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct AccessTokenRecord: Encodable, MutablePersistableRecord {
     static let databaseTableName = "accessToken"
 
     /// The row id; `nil` before insertion.
@@ -42,5 +42,20 @@ struct AccessTokenRecord: Codable, FetchableRecord, MutablePersistableRecord {
             id: id, userID: UserID(userId), name: name, ceiling: permission,
             createdAt: Date(millisecondsSince1970: createdAt),
             expiresAt: expiresAt.map(Date.init(millisecondsSince1970:)))
+    }
+}
+
+extension AccessTokenRecord: ColumnOrderedRecord {
+    static let columnNames = ["id", "digest", "userId", "name", "ceiling", "createdAt", "expiresAt"]
+
+    init(row: Row, startingAt offset: Int) throws {
+        var columns = ColumnReader(row, startingAt: offset)
+        id = try columns.next()
+        digest = try columns.next()
+        userId = try columns.next()
+        name = try columns.next()
+        ceiling = try columns.next()
+        createdAt = try columns.next()
+        expiresAt = try columns.next()
     }
 }

@@ -4,7 +4,7 @@ import InsightsCore
 import InsightsStore
 
 /// A row of `annotation`.
-struct AnnotationRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct AnnotationRecord: Encodable, MutablePersistableRecord {
     static let databaseTableName = "annotation"
 
     /// The row id: the creation sequence, kept on replacement; `nil` before insertion.
@@ -101,5 +101,34 @@ struct AnnotationRecord: Codable, FetchableRecord, MutablePersistableRecord {
             uuid: try CorruptRecord.decode(table, "uuid", id: id) { UUID(uuidString: uuid) }, reportKey: reportKey,
             content: content, createdAt: Date(millisecondsSince1970: createdAt),
             updatedAt: Date(millisecondsSince1970: updatedAt))
+    }
+}
+
+extension AnnotationRecord: ColumnOrderedRecord {
+    static let columnNames = [
+        "id", "uuid", "reportId", "externalId", "path", "line", "endLine", "startColumn", "endColumn", "message",
+        "title", "details", "severity", "type", "result", "link", "createdAt", "updatedAt",
+    ]
+
+    init(row: Row, startingAt offset: Int) throws {
+        var columns = ColumnReader(row, startingAt: offset)
+        id = try columns.next()
+        uuid = try columns.next()
+        reportId = try columns.next()
+        externalId = try columns.next()
+        path = try columns.next()
+        line = try columns.next()
+        endLine = try columns.next()
+        startColumn = try columns.next()
+        endColumn = try columns.next()
+        message = try columns.next()
+        title = try columns.next()
+        details = try columns.next()
+        severity = try columns.next()
+        type = try columns.next()
+        result = try columns.next()
+        link = try columns.next()
+        createdAt = try columns.next()
+        updatedAt = try columns.next()
     }
 }

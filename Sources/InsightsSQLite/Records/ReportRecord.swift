@@ -4,7 +4,7 @@ import InsightsCore
 import InsightsStore
 
 /// A row of `report`.
-struct ReportRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct ReportRecord: Encodable, MutablePersistableRecord {
     static let databaseTableName = "report"
 
     /// The row id (creation order); `nil` before insertion.
@@ -115,5 +115,34 @@ struct ReportRecord: Codable, FetchableRecord, MutablePersistableRecord {
             commit: try CorruptRecord.decode(table, "commitId", id: id) { try CommitID(commitId) },
             key: try insightKey(), content: content, creator: UserID(creatorId),
             createdAt: Date(millisecondsSince1970: createdAt), updatedAt: Date(millisecondsSince1970: updatedAt))
+    }
+}
+
+extension ReportRecord: ColumnOrderedRecord {
+    static let columnNames = [
+        "id", "uuid", "repositoryId", "commitId", "key", "title", "details", "result", "reportType", "reporter", "link",
+        "logoUrl", "isRemoteLinkEnabled", "coverageProviderKey", "data", "creatorId", "createdAt", "updatedAt",
+    ]
+
+    init(row: Row, startingAt offset: Int) throws {
+        var columns = ColumnReader(row, startingAt: offset)
+        id = try columns.next()
+        uuid = try columns.next()
+        repositoryId = try columns.next()
+        commitId = try columns.next()
+        key = try columns.next()
+        title = try columns.next()
+        details = try columns.next()
+        result = try columns.next()
+        reportType = try columns.next()
+        reporter = try columns.next()
+        link = try columns.next()
+        logoUrl = try columns.next()
+        isRemoteLinkEnabled = try columns.next()
+        coverageProviderKey = try columns.next()
+        data = try columns.next()
+        creatorId = try columns.next()
+        createdAt = try columns.next()
+        updatedAt = try columns.next()
     }
 }

@@ -1,7 +1,7 @@
 import GRDB
 
 /// A row of `repository`.
-struct RepositoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct RepositoryRecord: Encodable, MutablePersistableRecord {
     static let databaseTableName = "repository"
 
     /// The row id; `nil` before insertion.
@@ -21,5 +21,17 @@ struct RepositoryRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+}
+
+extension RepositoryRecord: ColumnOrderedRecord {
+    static let columnNames = ["id", "projectId", "slug", "isPublic"]
+
+    init(row: Row, startingAt offset: Int) throws {
+        var columns = ColumnReader(row, startingAt: offset)
+        id = try columns.next()
+        projectId = try columns.next()
+        slug = try columns.next()
+        isPublic = try columns.next()
     }
 }

@@ -3,7 +3,7 @@ import InsightsCore
 import InsightsStore
 
 /// A row of `user`.
-struct UserRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct UserRecord: Encodable, MutablePersistableRecord {
     static let databaseTableName = "user"
 
     /// The row id; `nil` before insertion.
@@ -28,5 +28,17 @@ struct UserRecord: Codable, FetchableRecord, MutablePersistableRecord {
     func user() throws -> User {
         let id = try CorruptRecord.decode("user", "id", id: id) { self.id }
         return User(id: UserID(id), name: name, isSystemAdmin: isSystemAdmin)
+    }
+}
+
+extension UserRecord: ColumnOrderedRecord {
+    static let columnNames = ["id", "name", "passwordHash", "isSystemAdmin"]
+
+    init(row: Row, startingAt offset: Int) throws {
+        var columns = ColumnReader(row, startingAt: offset)
+        id = try columns.next()
+        name = try columns.next()
+        passwordHash = try columns.next()
+        isSystemAdmin = try columns.next()
     }
 }
