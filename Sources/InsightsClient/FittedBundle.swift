@@ -31,6 +31,21 @@ public struct FittedBundle: Sendable, Equatable {
         self.severityCounts = severityCounts
     }
 
+    /// The bundle with only its `maximum` most important annotations and its `Shown` data field updated to match;
+    /// the bundle itself when it holds no more than that.
+    ///
+    /// - Parameter maximum: the most annotations to keep.
+    public func capped(at maximum: Int) -> FittedBundle {
+        guard annotations.count > maximum else { return self }
+        var capped = self
+        capped.annotations = Array(annotations.prefix(max(0, maximum)))
+        capped.report.data = report.data.map { field in
+            guard field.title == InsightFitter.shownFieldTitle else { return field }
+            return DataField(title: field.title, type: field.type, value: .number(Double(capped.annotations.count)))
+        }
+        return capped
+    }
+
     /// How many findings are shown.
     public var shownFindings: Int { annotations.count }
 

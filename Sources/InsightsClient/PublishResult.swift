@@ -10,13 +10,20 @@ public struct PublishResult: Sendable, Equatable {
     public var annotationsDeleted: Int
     /// Attempts that were repeated after a connection error, 429 or 5xx.
     public var retries: Int
+    /// The per-report maximum the server named when it refused more annotations, if it did; the annotations were then
+    /// cut to this many, most important first.
+    public var serverMaximum: Int?
 
     /// Creates a result.
-    public init(reportURL: String, requestCount: Int, annotationsSent: Int, annotationsDeleted: Int, retries: Int) {
+    public init(
+        reportURL: String, requestCount: Int, annotationsSent: Int, annotationsDeleted: Int, retries: Int,
+        serverMaximum: Int? = nil
+    ) {
         self.reportURL = reportURL
         self.requestCount = requestCount
         self.annotationsSent = annotationsSent
         self.annotationsDeleted = annotationsDeleted
         self.retries = retries
+        self.serverMaximum = serverMaximum
     }
 }

@@ -16,6 +16,10 @@ import NIOHTTP1
 /// `POST` is not repeated blindly after a lost connection (it might have been stored): the whole annotation phase —
 /// delete, then post — starts again instead.
 ///
+/// When a server refuses the annotations because the report would pass its per-report maximum and names that
+/// maximum, the whole sequence runs once more with the most important annotations up to it (and `Shown` updated);
+/// ``PublishResult/serverMaximum`` reports it.
+///
 /// An `HTTPClient` is created per ``publish(_:commit:key:)`` call and shut down before it returns.
 public struct Publisher: Sendable {
     /// Where to publish.
@@ -102,13 +106,20 @@ public struct Publisher: Sendable {
             client: client, forwardProxy: forwardProxy, credentials: target.credentials, policy: retryPolicy,
             timeout: timeout, sleep: sleep,
             random: random, now: now, logger: logger)
+        var serverMaximum: Int?
         let outcome: Result<(sent: Int, deleted: Int), PublishError>
-        do {
-            switch target.dialect {
-            case .dataCenter:
-                outcome = .success(try await publishDataCenter(bundle, commit: commit, key: key, exchange: &exchange))
-            case .cloud:
-                outcome = .success(try await publishCloud(bundle, commit: commit, key: key, exchange: &exchange))
+        do throws(PublishError) {
+            do {
+                outcome = .success(try await publishSequence(bundle, commit: commit, key: key, exchange: &exchange))
+            } catch {
+                guard let maximum = AnnotationCapRefusal.maximum(in: error), maximum < bundle.annotations.count
+                else { throw error }
+                // The server's per-report maximum is below what was sent: publish its most important annotations.
+                logger.debug("the server's per-report maximum is \(maximum); publishing again within it")
+                serverMaximum = maximum
+                outcome = .success(
+                    try await publishSequence(
+                        bundle.capped(at: maximum), commit: commit, key: key, exchange: &exchange))
             }
         } catch {
             outcome = .failure(error)
@@ -121,7 +132,18 @@ public struct Publisher: Sendable {
         let counts = try outcome.get()
         return PublishResult(
             reportURL: target.reportURL(commit: commit, key: key), requestCount: exchange.requestCount,
-            annotationsSent: counts.sent, annotationsDeleted: counts.deleted, retries: exchange.retryCount)
+            annotationsSent: counts.sent, annotationsDeleted: counts.deleted, retries: exchange.retryCount,
+            serverMaximum: serverMaximum)
+    }
+
+    /// The dialect's whole request sequence; running it again converges on the same stored state.
+    private func publishSequence(
+        _ bundle: FittedBundle, commit: CommitID, key: InsightKey, exchange: inout HTTPExchange
+    ) async throws(PublishError) -> (sent: Int, deleted: Int) {
+        switch target.dialect {
+        case .dataCenter: try await publishDataCenter(bundle, commit: commit, key: key, exchange: &exchange)
+        case .cloud: try await publishCloud(bundle, commit: commit, key: key, exchange: &exchange)
+        }
     }
 
     /// The requests a publish would make, for `--dry-run` (Cloud deletions depend on what the server holds).

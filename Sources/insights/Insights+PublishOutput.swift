@@ -14,7 +14,7 @@ extension Insights.Publish {
         print("Target:      \(target)")
         print("Commit:      \(commit)")
         if filter != .all { print("Filter:      \(filter.rawValue) against \(base ?? ci.baseRevision ?? "?")") }
-        printCounts(fitted)
+        printCounts(fitted, cap: maxAnnotations)
         print("Requests:")
         guard let key = try? InsightKey(key) else { return }
         for request in publisher.plan(fitted, commit: commit, key: key) { print("  \(request)") }
@@ -32,19 +32,24 @@ extension Insights.Publish {
     /// Prints the end-of-run summary.
     func printSummary(fitted: FittedBundle, result: PublishResult) {
         print("Published \"\(fitted.report.title)\" to \(result.reportURL)")
-        printCounts(fitted)
+        if let maximum = result.serverMaximum {
+            printCounts(fitted.capped(at: maximum), cap: maximum)
+            print("Server cap:  the server allows at most \(maximum) annotations per report; sent the most severe")
+        } else {
+            printCounts(fitted, cap: maxAnnotations)
+        }
         let retries = result.retries == 1 ? "1 retry" : "\(result.retries) retries"
         print(
             "Requests:    \(result.requestCount) (\(retries)); \(result.annotationsSent) annotations sent, "
                 + "\(result.annotationsDeleted) stale removed")
     }
 
-    private func printCounts(_ fitted: FittedBundle) {
+    private func printCounts(_ fitted: FittedBundle, cap: Int) {
         var line = "Findings:    \(fitted.totalFindings) reported"
         if fitted.matchingFindings != fitted.totalFindings { line += ", \(fitted.matchingFindings) in the change" }
         line += ", \(fitted.shownFindings) shown"
         if fitted.matchingFindings > fitted.shownFindings {
-            line += " (capped at \(maxAnnotations), most severe first)"
+            line += " (capped at \(cap), most severe first)"
         }
         print(line)
         let order: [AnnotationSeverity] = [.critical, .high, .medium, .low]

@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func carriesTheServersOwnErrorMessage() async throws {
-        let server = DataCenterRecordingServer(cap: 5)
+        let server = DataCenterRecordingServer(failures: [(status: 400, retryAfter: nil)])
         let fitted = InsightFitter(dialect: .dataCenter).fit(Fixtures.bundle(count: 10))
         let error = await #expect(throws: PublishError.self) {
             try await TestServer.with(server.router()) { url in
@@ -72,8 +72,24 @@ import Testing
         }
         #expect(error?.code == .refused)
         #expect(error?.status == 400)
-        #expect(error?.message.contains("at most 5 annotations") == true)
+        #expect(error?.message == InsightsError.unavailable.message)
         #expect(error?.description.contains("s3cret") == false)
+    }
+
+    @Test func aCapTheServerNamesIsHonouredByPublishingAgainWithinIt() async throws {
+        let server = DataCenterRecordingServer(cap: 5)
+        let fitted = InsightFitter(dialect: .dataCenter).fit(Fixtures.bundle(count: 10))
+        let result = try await TestServer.with(server.router()) { url in
+            try await Fixtures.publisher(Fixtures.target(.server, url), sleeps: SleepRecorder())
+                .publish(fitted, commit: try Fixtures.commitID(), key: try Fixtures.key())
+        }
+        #expect(result.serverMaximum == 5)
+        #expect(result.annotationsSent == 5)
+        #expect(await server.requests == ["PUT", "DELETE", "POST 10", "POST rejected", "PUT", "DELETE", "POST 5"])
+        let stored = await server.annotations["org.example.lint"] ?? []
+        #expect(stored.map(\.externalID) == fitted.annotations.prefix(5).map(\.externalID))
+        let shown = await server.reports["org.example.lint"]?.data.first { $0.title == InsightFitter.shownFieldTitle }
+        #expect(shown?.value == .number(5))
     }
 
     @Test func changeFilterKeepsOnlyFindingsOnChangedLines() async throws {

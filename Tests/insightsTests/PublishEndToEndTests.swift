@@ -112,26 +112,48 @@ import Testing
         #expect(report.number("Shown") == 1000)
     }
 
-    /// The client cannot learn the server's per-report cap, so `--max-annotations` above it fails with exit 3 and
-    /// the server's message. The report `PUT` and the `DELETE` of the old annotations have already happened and the
-    /// rejected `POST` stored nothing: the report is left with no annotations, never with a partial set.
-    @Test func publishingPastTheServersCapFailsWithItsMessageAndStoresNoAnnotations() async throws {
+    /// The client cannot know a server's per-report cap in advance. When the server refuses annotations past it and
+    /// names it, the whole sequence runs again with the most severe annotations up to the cap and `Shown` updated,
+    /// so a rerun never leaves the report without annotations.
+    @Test func publishingPastTheServersCapSendsTheMostSevereUpToIt() async throws {
         let server = try PublishTestServer.start(["--max-annotations-per-report", "50"])
         defer { server.stop() }
+        // 200 findings: 40 error (HIGH), 80 warning (MEDIUM), 80 note (LOW).
         let file = try GeneratedSARIF(Self.findings(200)).write(named: "over.sarif", in: server.workspace)
         let key = "com.example.overcap"
-        let fitting = try server.publish(["--max-annotations", "50", file], commit: Self.commit, key: key)
-        try #require(fitting.status == 0, "\(fitting.stderr)")
-        #expect(try await server.annotations(commit: Self.commit, key: key).annotations.count == 50)
 
         let run = try server.publish(["--max-annotations", "1000", file], commit: Self.commit, key: key)
 
-        #expect(run.status == 3)
-        #expect(run.stderr.contains("POST "))
-        #expect(run.stderr.contains("A report may have at most 50 annotations"), "\(run.stderr)")
-        #expect(!run.stderr.contains(server.token))
-        #expect(try await server.report(commit: Self.commit, key: key) != nil)
-        #expect(try await server.annotations(commit: Self.commit, key: key).annotations.isEmpty)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout.contains("Server cap:  the server allows at most 50 annotations per report"), "\(run.stdout)")
+        #expect(run.stdout.contains("Findings:    200 reported, 50 shown"), "\(run.stdout)")
+        // PUT, DELETE, the refused POST; then PUT, DELETE, POST again.
+        #expect(run.stdout.contains("Requests:    6 (0 retries); 50 annotations sent"), "\(run.stdout)")
+        let stored = try await server.annotations(commit: Self.commit, key: key)
+        #expect(stored.severityCounts == ["HIGH": 40, "MEDIUM": 10])
+        let report = try #require(try await server.report(commit: Self.commit, key: key))
+        #expect(report.number("Findings") == 200)
+        #expect(report.number("Shown") == 50)
+    }
+
+    /// With several chunks, the first may be stored before a later one passes the cap: the second run deletes it
+    /// and leaves exactly the cap's worth.
+    @Test func aCapReachedInALaterChunkStillEndsWithExactlyTheCap() async throws {
+        let server = try PublishTestServer.start(["--max-annotations-per-report", "1500"])
+        defer { server.stop() }
+        let file = try GeneratedSARIF(Self.findings(2500)).write(named: "chunks.sarif", in: server.workspace)
+        let key = "com.example.overcap.chunks"
+
+        let run = try server.publish(["--max-annotations", "2500", file], commit: Self.commit, key: key)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        let stored = try await server.annotations(commit: Self.commit, key: key)
+        #expect(stored.annotations.count == 1500)
+        #expect(Set(stored.annotations.compactMap(\.externalId)).count == 1500)
+        #expect(stored.severityCounts == ["HIGH": 500, "MEDIUM": 1000])
+        let report = try #require(try await server.report(commit: Self.commit, key: key))
+        #expect(report.number("Shown") == 1500)
     }
 
     /// 2,500 annotations with messages at the 2,000-character limit go out as three `POST`s of at most 1,000
