@@ -2,7 +2,8 @@ public import InsightsCore
 
 /// Combines the bundles of several tool outputs into one report, for `insights publish a.sarif b.sarif`.
 public enum BundleMerger {
-    /// Merges bundles: the first report's texts and links; `FAILED` if any failed, else `PENDING` if any pending,
+    /// Merges bundles: the first report's title, reporter and links; every distinct details text, one per line, in
+    /// order; `FAILED` if any failed, else `PENDING` if any pending,
     /// else `PASSED` if any passed; NUMBER data fields with the same title summed and other fields kept from their
     /// first occurrence; annotations concatenated in order.
     ///
@@ -27,6 +28,11 @@ public enum BundleMerger {
             }
         }
         merged.report.data = fields
+        var details: [String] = []
+        for text in bundles.compactMap(\.report.details) where !text.isEmpty && !details.contains(text) {
+            details.append(text)
+        }
+        merged.report.details = details.isEmpty ? nil : details.joined(separator: "\n")
         if merged.report.reportType == nil { merged.report.reportType = bundles.compactMap(\.report.reportType).first }
         merged.annotations = bundles.flatMap(\.annotations)
         return merged

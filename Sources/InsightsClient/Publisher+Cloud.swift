@@ -20,8 +20,9 @@ extension Publisher {
         for annotation in existing where !(annotation.externalId.map(keep.contains) ?? false) {
             guard let id = annotation.uuid ?? annotation.externalId else { continue }
             let url = target.annotationURL(commit: commit, key: key, annotationID: id)
-            _ = try await exchange.send(.DELETE, url, expected: [200, 204, 404])
-            deleted += 1
+            // 404: already gone (another run removed it); only what this run removed is counted.
+            let reply = try await exchange.send(.DELETE, url, expected: [200, 204, 404])
+            if reply.status != 404 { deleted += 1 }
         }
 
         var sent = 0
