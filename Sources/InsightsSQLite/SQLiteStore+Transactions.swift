@@ -31,37 +31,15 @@ extension SQLiteStore {
 
     /// Runs `body`, several reads, in one read-only transaction, which sees a consistent snapshot of the database.
     ///
-    /// Reads run synchronously on the calling task's thread: in WAL mode readers never wait for the writer, and
-    /// the store's reads take microseconds, while GRDB's asynchronous read costs two thread hops (about 0.1 ms per
-    /// call, measured with `insights-benchmark probe`). A reader connection is always free within microseconds,
-    /// because a thread only holds one while it runs a read to completion. Writes stay asynchronous: they may wait
-    /// for another process's write lock.
+    /// Reads run synchronously on the calling task's thread, on the store's ``ReadConnections``: in WAL mode readers
+    /// never wait for the writer, and the store's reads take microseconds, while an asynchronous read costs two
+    /// thread hops (about 0.1 ms per call, measured with `insights-benchmark probe`). Writes stay asynchronous: they
+    /// may wait for another process's write lock.
     ///
     /// - Parameter body: the reads.
     /// - Returns: what `body` returns.
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
-        try Self.readNow(writer, inTransaction: true, body)
-    }
-
-    /// Runs `body`, which runs exactly one SQL statement, without an explicit transaction.
-    ///
-    /// One statement always reads one snapshot, so the `BEGIN` and `COMMIT` of ``read(_:)`` would only add two
-    /// statement executions to the store's hottest reads (a token, a repository's access, a report).
-    ///
-    /// - Parameter body: the read.
-    /// - Returns: what `body` returns.
-    func readSingleStatement<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
-        try Self.readNow(writer, inTransaction: false, body)
-    }
-
-    /// GRDB's blocking read without its own transaction wrapper, which compiles `BEGIN` and `COMMIT` anew on every
-    /// call; the transaction, when wanted, runs through the connection's statement cache instead. A synchronous
-    /// function, so overload resolution cannot pick GRDB's asynchronous `unsafeRead`.
-    private static func readNow<T>(
-        _ reader: any DatabaseReader, inTransaction: Bool, _ body: (Database) throws -> T
-    ) throws -> T {
-        try reader.unsafeRead { db in
-            guard inTransaction else { return try body(db) }
+        try readers.read { db in
             try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
             do {
                 let value = try body(db)
@@ -74,6 +52,16 @@ extension SQLiteStore {
                 throw error
             }
         }
+    }
+
+    /// Runs `body`, which runs exactly one SQL statement, without an explicit transaction: one statement always reads
+    /// one snapshot, so the `BEGIN` and `COMMIT` of ``read(_:)`` would only add two statement executions to the
+    /// store's hottest reads (a token, a repository's access, a report).
+    ///
+    /// - Parameter body: the read.
+    /// - Returns: what `body` returns.
+    func readSingleStatement<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        try readers.read(body)
     }
 
     /// Runs one store operation and translates every error into an ``InsightsError`` at the store's boundary.

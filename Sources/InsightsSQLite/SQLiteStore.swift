@@ -18,6 +18,8 @@ public import Logging
 public struct SQLiteStore: InsightsStore {
     /// The database; a `DatabasePool` for a file, a `DatabaseQueue` in memory.
     let writer: any DatabaseWriter
+    /// Where reads run.
+    let readers: ReadConnections
     /// The clock and uuid source.
     let environment: StoreEnvironment
     /// Where failures of the database are logged.
@@ -37,6 +39,7 @@ public struct SQLiteStore: InsightsStore {
         self.writer = try Self.opened(logger: logger) {
             try DatabasePool(path: path, configuration: Self.makeConfiguration())
         }
+        self.readers = ReadConnections(path: path)
         self.environment = environment
         self.logger = logger
     }
@@ -60,6 +63,7 @@ public struct SQLiteStore: InsightsStore {
 
     private init(writer: any DatabaseWriter, environment: StoreEnvironment, logger: Logger) {
         self.writer = writer
+        self.readers = ReadConnections(sharing: writer)
         self.environment = environment
         self.logger = logger
     }

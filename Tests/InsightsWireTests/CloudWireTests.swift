@@ -24,7 +24,7 @@ import Testing
         #expect(text.contains("\"report_type\":\"SECURITY\""))
         #expect(text.contains("\"logo_url\":"))
         #expect(text.contains("\"remote_link_enabled\":true"))
-        #expect(text.contains("{\"href\":\"https://x.example/r\",\"text\":\"Open\"}"))
+        #expect(text.contains(#"{"text":"Open","href":"https://x.example/r"}"#))
         #expect(!text.contains("coverageProviderKey"))
         #expect(!text.contains("linktext"))
         let decoded = try WireDecoder.decode(CloudReportRequest.self, from: Data(text.utf8))
@@ -140,7 +140,7 @@ import Testing
         #expect(body.error.message == "'annotations[2].summary' must be at most 450 characters long.")
         #expect(body.error.detail == "Field: annotations[2].summary")
         let text = try json(CloudErrorBody(.notFound("Resource not found")))
-        #expect(text == "{\"error\":{\"message\":\"Resource not found\"},\"type\":\"error\"}")
+        #expect(text == #"{"type":"error","error":{"message":"Resource not found"}}"#)
         #expect(
             CloudSpelling.cloudPath(FieldPath("data").appending(index: 0).appending("type")).description
                 == "data[0].type")

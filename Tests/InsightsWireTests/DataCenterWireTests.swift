@@ -76,7 +76,8 @@ import Testing
             decoding: try WireEncoder.encode(
                 DataCenterErrorBody(errors: [.init(context: nil, message: "m", exceptionName: nil)])),
             as: UTF8.self)
-        #expect(text == #"{"errors":[{"context":null,"exceptionName":null,"message":"m"}]}"#)
+        // The order of the seed's examples: context, message, exceptionName.
+        #expect(text == #"{"errors":[{"context":null,"message":"m","exceptionName":null}]}"#)
         let forbidden = DataCenterErrorBody(.forbidden("You are not permitted to access this resource"))
         #expect(forbidden.errors.first?.exceptionName == "com.atlassian.bitbucket.AuthorisationException")
         let invalid = DataCenterErrorBody(.missingField(FieldPath("title")))

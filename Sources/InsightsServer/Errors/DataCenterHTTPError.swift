@@ -17,7 +17,7 @@ struct DataCenterHTTPError: HTTPResponseError {
         if error.kind == .unauthenticated {
             headers[.wwwAuthenticate] = "Basic realm=\"insights\""
         }
-        let body = try WireEncoder.encode(DataCenterErrorBody(error))
+        let body = try WireEncoder.bytes(DataCenterErrorBody(error))
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -7,7 +7,7 @@ import NIOCore
 enum JSONResponse {
     /// A response with `value` encoded as compact JSON.
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let body = try WireEncoder.encode(value)
+        let body = try WireEncoder.bytes(value)
         var headers = HTTPFields()
         headers[.contentType] = "application/json;charset=UTF-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))

@@ -1,13 +1,19 @@
 public import Foundation
 
-/// Encodes response and request bodies of either dialect with stable key order.
+/// Encodes response and request bodies of either dialect: compact JSON, keys in the order the type encodes them
+/// (declaration order for synthesized `Codable`), slashes unescaped (see ``CompactJSONEncoder``).
 public enum WireEncoder {
-    /// Encodes `value` as compact JSON with sorted keys and unescaped slashes.
+    /// Encodes `value`.
     ///
-    /// - Throws: only if `value`'s encoding throws (the dialect types never do for finite numbers).
+    /// - Throws: `EncodingError` for a non-finite number (the dialect types never hold one).
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
+        Data(try bytes(value))
+    }
+
+    /// Encodes `value` into bytes, for a response body.
+    ///
+    /// - Throws: `EncodingError` for a non-finite number (the dialect types never hold one).
+    public static func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
+        try CompactJSONEncoder().encode(value)
     }
 }
