@@ -98,7 +98,7 @@ struct AnnotationRecord: Encodable, MutablePersistableRecord {
             },
             link: link)
         return Annotation(
-            uuid: try CorruptRecord.decode(table, "uuid", id: id) { UUID(uuidString: uuid) }, reportKey: reportKey,
+            uuid: try CorruptRecord.decode(table, "uuid", id: id) { UUID.parsingStored(uuid) }, reportKey: reportKey,
             content: content, createdAt: Date(millisecondsSince1970: createdAt),
             updatedAt: Date(millisecondsSince1970: updatedAt))
     }

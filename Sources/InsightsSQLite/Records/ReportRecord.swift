@@ -110,7 +110,7 @@ struct ReportRecord: Encodable, MutablePersistableRecord {
             coverageProviderKey: coverageProviderKey,
             data: try CorruptRecord.decode(table, "data", id: id) { try StoredDataField.decode(data) })
         return Report(
-            uuid: try CorruptRecord.decode(table, "uuid", id: id) { UUID(uuidString: uuid) },
+            uuid: try CorruptRecord.decode(table, "uuid", id: id) { UUID.parsingStored(uuid) },
             repository: repository,
             commit: try CorruptRecord.decode(table, "commitId", id: id) { try CommitID(commitId) },
             key: try insightKey(), content: content, creator: UserID(creatorId),

@@ -14,7 +14,7 @@ struct CompactJSONEncoder {
     ///
     /// - Throws: `EncodingError.invalidValue` for a non-finite number or a value that encodes nothing.
     func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let node = try JSONTreeEncoder.node(for: value, codingPath: [])
+        let node = try JSONTreeEncoder.node(for: value, path: nil)
         var output: [UInt8] = []
         output.reserveCapacity(256)
         node.write(to: &output)
@@ -60,24 +60,38 @@ private enum JSONNode {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func writeString(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x00..<0x20:
-                output.append(contentsOf: "\\u00".utf8)
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
-            default: output.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            output.append(UInt8(ascii: "\""))
+            // Most strings need no escape: copy them whole.
+            if !bytes.contains(where: needsEscape) {
+                output.append(contentsOf: bytes)
+            } else {
+                for byte in bytes { writeEscaped(byte, to: &output) }
             }
+            output.append(UInt8(ascii: "\""))
         }
-        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private static func writeEscaped(_ byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        case 0x00..<0x20:
+            output.append(contentsOf: "\\u00".utf8)
+            output.append(hexDigits[Int(byte >> 4)])
+            output.append(hexDigits[Int(byte & 0x0F)])
+        default: output.append(byte)
+        }
     }
 }
 
@@ -86,45 +100,76 @@ private final class JSONArrayBox {
 }
 
 private final class JSONObjectBox {
-    var members: [(key: String, value: JSONNode)] = []
+    var members: [(key: String, value: JSONNode)]
+
+    init() {
+        // The dialect types have up to a dozen fields; this avoids most regrowth.
+        members = []
+        members.reserveCapacity(12)
+    }
+}
+
+/// A coding path as a linked list: making one costs one small allocation instead of copying an array.
+private final class CodingPathNode {
+    let parent: CodingPathNode?
+    let key: any CodingKey
+
+    init(parent: CodingPathNode?, key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    /// The keys from the root to `node`.
+    static func keys(_ node: CodingPathNode?) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var current = node
+        while let node = current {
+            keys.append(node.key)
+            current = node.parent
+        }
+        return keys.reversed()
+    }
 }
 
 /// The `Encoder` behind ``CompactJSONEncoder``: one per encoded value.
 private final class JSONTreeEncoder: Encoder {
-    let codingPath: [any CodingKey]
+    /// Where the value sits, built only for values that need an encoder of their own.
+    let path: CodingPathNode?
     let userInfo: [CodingUserInfoKey: Any] = [:]
     /// What the value encoded; `nil` until it asks for a container.
     var node: JSONNode?
 
-    init(codingPath: [any CodingKey]) {
-        self.codingPath = codingPath
+    var codingPath: [any CodingKey] { CodingPathNode.keys(path) }
+
+    init(path: CodingPathNode?) {
+        self.path = path
     }
 
     /// The node of `value`, with fast paths for the common leaf types.
-    static func node<T: Encodable>(for value: T, codingPath: [any CodingKey]) throws -> JSONNode {
-        switch value {
-        case let string as String: return .string(string)
-        case let bool as Bool: return .literal(bool ? "true" : "false")
-        case let int as Int: return .literal(String(int))
-        case let int as Int64: return .literal(String(int))
-        case let double as Double: return try number(double, codingPath: codingPath)
-        default:
-            let encoder = JSONTreeEncoder(codingPath: codingPath)
-            try value.encode(to: encoder)
-            guard let node = encoder.node else {
-                throw EncodingError.invalidValue(
-                    value, EncodingError.Context(codingPath: codingPath, debugDescription: "The value encoded nothing.")
-                )
-            }
-            return node
+    static func node<T: Encodable>(for value: T, path: @autoclosure () -> CodingPathNode?) throws -> JSONNode {
+        // Comparing type metadata is cheap; a failed dynamic cast (`as?`) per candidate type is not.
+        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Bool.self { return .literal(unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
+        if T.self == Int.self { return .literal(String(unsafeBitCast(value, to: Int.self))) }
+        if T.self == Int64.self { return .literal(String(unsafeBitCast(value, to: Int64.self))) }
+        if T.self == Double.self {
+            return try number(unsafeBitCast(value, to: Double.self), codingPath: CodingPathNode.keys(path()))
         }
+        let encoder = JSONTreeEncoder(path: path())
+        try value.encode(to: encoder)
+        guard let node = encoder.node else {
+            throw EncodingError.invalidValue(
+                value,
+                EncodingError.Context(codingPath: encoder.codingPath, debugDescription: "The value encoded nothing."))
+        }
+        return node
     }
 
     /// A number as JSON: integral values below 2^53 without a fraction, others in shortest round-trip form.
-    static func number(_ value: Double, codingPath: [any CodingKey]) throws -> JSONNode {
+    static func number(_ value: Double, codingPath: @autoclosure () -> [any CodingKey]) throws -> JSONNode {
         guard value.isFinite else {
             throw EncodingError.invalidValue(
-                value, EncodingError.Context(codingPath: codingPath, debugDescription: "\(value) is not valid JSON."))
+                value, EncodingError.Context(codingPath: codingPath(), debugDescription: "\(value) is not valid JSON."))
         }
         if value.rounded() == value, abs(value) < 9_007_199_254_740_992 {
             return .literal(String(Int64(value)))
@@ -145,7 +190,7 @@ private final class JSONTreeEncoder: Encoder {
             box = JSONObjectBox()
             node = .object(box)
         }
-        return KeyedEncodingContainer(KeyedContainer<Key>(box: box, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedContainer<Key>(box: box, path: path))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -156,7 +201,7 @@ private final class JSONTreeEncoder: Encoder {
             box = JSONArrayBox()
             node = .array(box)
         }
-        return UnkeyedContainer(box: box, codingPath: codingPath)
+        return UnkeyedContainer(box: box, path: path)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
@@ -165,14 +210,53 @@ private final class JSONTreeEncoder: Encoder {
 
     private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let box: JSONObjectBox
-        let codingPath: [any CodingKey]
+        let path: CodingPathNode?
+        var codingPath: [any CodingKey] { CodingPathNode.keys(path) }
 
         mutating func encodeNil(forKey key: Key) throws {
             box.members.append((key.stringValue, .null))
         }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            box.members.append((key.stringValue, try JSONTreeEncoder.node(for: value, codingPath: codingPath + [key])))
+            box.members.append(
+                (key.stringValue, try JSONTreeEncoder.node(for: value, path: CodingPathNode(parent: path, key: key))))
+        }
+
+        // The types synthesized `Codable` encodes most, without the generic path's casts and coding path.
+        mutating func encode(_ value: String, forKey key: Key) throws {
+            box.members.append((key.stringValue, .string(value)))
+        }
+
+        mutating func encode(_ value: Bool, forKey key: Key) throws {
+            box.members.append((key.stringValue, .literal(value ? "true" : "false")))
+        }
+
+        mutating func encode(_ value: Int, forKey key: Key) throws {
+            box.members.append((key.stringValue, .literal(String(value))))
+        }
+
+        mutating func encode(_ value: Int64, forKey key: Key) throws {
+            box.members.append((key.stringValue, .literal(String(value))))
+        }
+
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+            guard let value else { return }
+            box.members.append((key.stringValue, .string(value)))
+        }
+
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+            guard let value else { return }
+            box.members.append((key.stringValue, .literal(String(value))))
+        }
+
+        mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
+            guard let value else { return }
+            box.members.append((key.stringValue, .literal(String(value))))
+        }
+
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+            guard let value else { return }
+            box.members.append((key.stringValue, .literal(value ? "true" : "false")))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(
@@ -180,13 +264,14 @@ private final class JSONTreeEncoder: Encoder {
         ) -> KeyedEncodingContainer<NestedKey> {
             let nested = JSONObjectBox()
             box.members.append((key.stringValue, .object(nested)))
-            return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested, codingPath: codingPath + [key]))
+            return KeyedEncodingContainer(
+                KeyedContainer<NestedKey>(box: nested, path: CodingPathNode(parent: path, key: key)))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let nested = JSONArrayBox()
             box.members.append((key.stringValue, .array(nested)))
-            return UnkeyedContainer(box: nested, codingPath: codingPath + [key])
+            return UnkeyedContainer(box: nested, path: CodingPathNode(parent: path, key: key))
         }
 
         mutating func superEncoder() -> any Encoder {
@@ -198,7 +283,7 @@ private final class JSONTreeEncoder: Encoder {
         }
 
         private func superEncoder(named name: String) -> any Encoder {
-            let encoder = JSONTreeEncoder(codingPath: codingPath)
+            let encoder = JSONTreeEncoder(path: path)
             box.members.append((name, .slot(encoder)))
             return encoder
         }
@@ -206,35 +291,39 @@ private final class JSONTreeEncoder: Encoder {
 
     private struct UnkeyedContainer: UnkeyedEncodingContainer {
         let box: JSONArrayBox
-        let codingPath: [any CodingKey]
+        let path: CodingPathNode?
+        var codingPath: [any CodingKey] { CodingPathNode.keys(path) }
         var count: Int { box.items.count }
+
+        /// The path of the next element.
+        private var elementPath: CodingPathNode { CodingPathNode(parent: path, key: IndexKey(count)) }
 
         mutating func encodeNil() throws {
             box.items.append(.null)
         }
 
         mutating func encode<T: Encodable>(_ value: T) throws {
-            box.items.append(try JSONTreeEncoder.node(for: value, codingPath: codingPath + [IndexKey(count)]))
+            box.items.append(try JSONTreeEncoder.node(for: value, path: elementPath))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(
             keyedBy keyType: NestedKey.Type
         ) -> KeyedEncodingContainer<NestedKey> {
             let nested = JSONObjectBox()
-            let path = codingPath + [IndexKey(count)]
+            let nestedPath = elementPath
             box.items.append(.object(nested))
-            return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested, codingPath: path))
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested, path: nestedPath))
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             let nested = JSONArrayBox()
-            let path = codingPath + [IndexKey(count)]
+            let nestedPath = elementPath
             box.items.append(.array(nested))
-            return UnkeyedContainer(box: nested, codingPath: path)
+            return UnkeyedContainer(box: nested, path: nestedPath)
         }
 
         mutating func superEncoder() -> any Encoder {
-            let encoder = JSONTreeEncoder(codingPath: codingPath + [IndexKey(count)])
+            let encoder = JSONTreeEncoder(path: elementPath)
             box.items.append(.slot(encoder))
             return encoder
         }
@@ -249,7 +338,7 @@ private final class JSONTreeEncoder: Encoder {
         }
 
         mutating func encode<T: Encodable>(_ value: T) throws {
-            encoder.node = try JSONTreeEncoder.node(for: value, codingPath: codingPath)
+            encoder.node = try JSONTreeEncoder.node(for: value, path: encoder.path)
         }
 
         mutating func encode(_ value: Bool) throws { encoder.node = .literal(value ? "true" : "false") }
