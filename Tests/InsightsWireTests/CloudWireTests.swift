@@ -24,7 +24,7 @@ import Testing
         #expect(text.contains("\"report_type\":\"SECURITY\""))
         #expect(text.contains("\"logo_url\":"))
         #expect(text.contains("\"remote_link_enabled\":true"))
-        #expect(text.contains(#"{"text":"Open","href":"https://x.example/r"}"#))
+        #expect(text.contains(#"{"href":"https://x.example/r","text":"Open"}"#))
         #expect(!text.contains("coverageProviderKey"))
         #expect(!text.contains("linktext"))
         let decoded = try WireDecoder.decode(CloudReportRequest.self, from: Data(text.utf8))

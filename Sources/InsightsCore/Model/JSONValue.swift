@@ -40,7 +40,15 @@ extension JSONValue: Codable {
         }
     }
 
+    /// Encodes the value; an object's members in sorted key order, so the same value always encodes the same way.
     public func encode(to encoder: any Encoder) throws {
+        if case .object(let members) = self {
+            var container = encoder.container(keyedBy: MemberKey.self)
+            for key in members.keys.sorted() {
+                try container.encode(members[key], forKey: MemberKey(stringValue: key))
+            }
+            return
+        }
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -48,7 +56,16 @@ extension JSONValue: Codable {
         case .number(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
+        case .object: break
         }
+    }
+
+    /// An object member's name as a coding key.
+    private struct MemberKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

@@ -2,7 +2,7 @@ import InsightsCore
 
 /// The JSON form of a ``DataValue`` in `report.data`: `{"kind": "bool" | "number" | "string", "value": …}` or
 /// `{"kind": "link", "text": …, "href": …}`.
-struct StoredDataValue: Codable, Equatable {
+struct StoredDataValue: Encodable, Equatable {
     /// The domain value.
     var value: DataValue
 
@@ -15,20 +15,23 @@ struct StoredDataValue: Codable, Equatable {
         case kind, value, text, href
     }
 
-    private enum Kind: String, Codable {
+    private enum Kind: String, Encodable {
         case bool, number, string, link
     }
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        switch try container.decode(Kind.self, forKey: .kind) {
-        case .bool: value = .bool(try container.decode(Bool.self, forKey: .value))
-        case .number: value = .number(try container.decode(Double.self, forKey: .value))
-        case .string: value = .string(try container.decode(String.self, forKey: .value))
-        case .link:
-            value = .link(
-                text: try container.decode(String.self, forKey: .text),
-                href: try container.decode(String.self, forKey: .href))
+    /// The value stored as `object` (the members of `{"kind": …}`).
+    ///
+    /// - Throws: ``StoredDataField/CorruptData`` when `object` is not in the stored form.
+    static func value(from object: [String: JSONValue]) throws -> DataValue {
+        guard case .string(let raw)? = object["kind"], let kind = Kind(rawValue: raw) else {
+            throw StoredDataField.CorruptData()
+        }
+        switch (kind, object["value"], object["text"], object["href"]) {
+        case (.bool, .bool(let bool)?, _, _): return .bool(bool)
+        case (.number, .number(let number)?, _, _): return .number(number)
+        case (.string, .string(let string)?, _, _): return .string(string)
+        case (.link, _, .string(let text)?, .string(let href)?): return .link(text: text, href: href)
+        default: throw StoredDataField.CorruptData()
         }
     }
 
