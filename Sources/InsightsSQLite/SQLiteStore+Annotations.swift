@@ -46,10 +46,10 @@ extension SQLiteStore {
                     if let externalID = content.externalID, let found = existing[externalID] {
                         record = found
                         record.replaceContent(with: content, at: now)
-                        try record.update(db)
+                        try record.updateRow(db)
                     } else {
                         record = AnnotationRecord(uuid: uuids[index], reportId: reportID, content: content, now: now)
-                        try record.insert(db)
+                        try record.insertRow(db)
                     }
                     stored.append(try record.annotation(reportKey: reportKey))
                 }
@@ -74,12 +74,12 @@ extension SQLiteStore {
                     externalID]
                 {
                     record.replaceContent(with: annotation, at: now)
-                    try record.update(db)
+                    try record.updateRow(db)
                     return PutOutcome(value: try record.annotation(reportKey: reportKey), isCreated: false)
                 }
                 try Self.checkCap(adding: 1, reportID: reportID, max: maxPerReport, in: db)
                 var record = AnnotationRecord(uuid: uuid, reportId: reportID, content: annotation, now: now)
-                try record.insert(db)
+                try record.insertRow(db)
                 return PutOutcome(value: try record.annotation(reportKey: reportKey), isCreated: true)
             }
         }
