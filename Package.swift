@@ -131,7 +131,9 @@ let package = Package(
         ),
         .testTarget(
             name: "insightsTests",
-            dependencies: ["insights", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: [
+                "insights", "InsightsClient", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

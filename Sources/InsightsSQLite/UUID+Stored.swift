@@ -1,4 +1,5 @@
 import Foundation
+import InsightsCore
 
 extension UUID {
     /// Parses a stored uuid, `XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX` in hex digits of either case.
@@ -20,7 +21,9 @@ extension UUID {
                         guard bytes[position] == UInt8(ascii: "-") else { return false }
                         position += 1
                     }
-                    guard let high = hexValue(bytes[position]), let low = hexValue(bytes[position + 1]) else {
+                    guard let high = bytes[position].asciiHexDigitValue,
+                        let low = bytes[position + 1].asciiHexDigitValue
+                    else {
                         return false
                     }
                     output[index] = high << 4 | low
@@ -29,15 +32,6 @@ extension UUID {
                 return true
             }
             return parsed ? UUID(uuid: value) : nil
-        }
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
         }
     }
 }

@@ -53,42 +53,50 @@ extension Insights {
                 let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
                 let root = try? await GitClient(directory: directory).repositoryRoot()
                 let bundle = try inputs.bundle(repositoryRoot: root)
-                print(try render(bundle))
+                try write(bundle)
             } catch let failure as ConversionInputs.Failure {
                 FileHandle.standardError.write(Data("insights convert: \(failure.message)\n".utf8))
                 throw ExitCode(failure.exitCode)
             }
         }
 
-        private func render(_ bundle: InsightBundle) throws(ConversionInputs.Failure) -> String {
+        /// Prints the document for `bundle` and a newline to standard output.
+        private func write(_ bundle: InsightBundle) throws(ConversionInputs.Failure) {
             let encoder = JSONEncoder()
             encoder.outputFormatting =
                 compact
                 ? [.sortedKeys, .withoutEscapingSlashes]
                 : [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            let data: Data
+            var output = JSONOutput(isPretty: !compact)
             do {
                 switch dialect {
                 case .native:
-                    data = try encoder.encode(InsightDocument(bundle))
+                    // The annotations, nearly all of the output, are written directly: through JSONEncoder's
+                    // generic containers they cost about as much as the whole conversion.
+                    try output.write(InsightDocument(bundle), reportEncoder: encoder)
                 case .dc:
                     let fitted = InsightFitter(dialect: .dataCenter, maxAnnotations: maxAnnotations).fit(bundle)
-                    data = try encoder.encode(
-                        DialectDocument(
-                            report: DataCenterReportRequest(fitted.report),
-                            annotations: DataCenterAnnotations(
-                                annotations: fitted.annotations.map(DataCenterAnnotation.init))))
+                    try output.append(
+                        encoder.encode(
+                            DialectDocument(
+                                report: DataCenterReportRequest(fitted.report),
+                                annotations: DataCenterAnnotations(
+                                    annotations: fitted.annotations.map(DataCenterAnnotation.init)))))
                 case .cloud:
                     let fitted = InsightFitter(dialect: .cloud, maxAnnotations: maxAnnotations).fit(bundle)
-                    data = try encoder.encode(
-                        DialectDocument(
-                            report: CloudReportRequest(fitted.report),
-                            annotations: fitted.annotations.map(CloudAnnotation.init)))
+                    try output.append(
+                        encoder.encode(
+                            DialectDocument(
+                                report: CloudReportRequest(fitted.report),
+                                annotations: fitted.annotations.map(CloudAnnotation.init))))
                 }
-            } catch {
+                try output.append("\n")
+                try output.flush()
+            } catch let error as EncodingError {
                 throw .input("The result could not be encoded: \(error)")
+            } catch {
+                throw .input("The result could not be written: \(error)")
             }
-            return String(decoding: data, as: UTF8.self)
         }
     }
 }

@@ -40,7 +40,7 @@ import Testing
             var keys: [String] = []
             var elements = 0
             try scanner.beginObject()
-            while let key = try scanner.nextMember() {
+            while let key = try scanner.nextKey()?.string {
                 keys.append(key)
                 if key == "a" {
                     try scanner.beginArray()
@@ -88,7 +88,7 @@ import Testing
     @Test func decodesEscapedKeys() throws {
         let key = try Self.scan(#"{"\u0072uns": 1}"#) { scanner in
             try scanner.beginObject()
-            return try scanner.nextMember()
+            return try scanner.nextKey()?.string
         }
         #expect(key == "runs")
     }
@@ -147,8 +147,54 @@ import Testing
         #expect(throws: ConversionError.self) {
             try Self.scan(#"{"a": 1}"#) { scanner in
                 try scanner.beginObject()
-                _ = try scanner.nextMember()
-                _ = try scanner.nextMember()
+                _ = try scanner.nextKey()?.string
+                _ = try scanner.nextKey()?.string
+            }
+        }
+    }
+
+    @Test func matchesKeysAgainstLiteralsWithoutDecodingThem() throws {
+        let matches = try Self.scan(#"{"runs": 1, "r\u0075ns": 2, "run": 3, "runs2": 4}"#) { scanner in
+            var matches: [Bool] = []
+            try scanner.beginObject()
+            while let key = try scanner.nextKey() {
+                switch key {
+                case "runs": matches.append(true)
+                default: matches.append(false)
+                }
+                _ = try scanner.skipValue()
+            }
+            return matches
+        }
+        #expect(matches == [true, true, false, false])
+    }
+
+    @Test(arguments: [("0", "0"), ("-12.5e+3", "-12.5e+3"), (" 7 ", "7")])
+    func readsNumberTokens(json: String, token: String) throws {
+        let read = try Self.scan(json) { scanner in
+            let raw = try scanner.readNumber()
+            try scanner.finish()
+            return String(decoding: raw, as: UTF8.self)
+        }
+        #expect(read == token)
+    }
+
+    @Test(arguments: [
+        ("{}", JSONScanner.ValueKind.object), ("[]", .array), (#""s""#, .string), ("-1", .number), ("true", .bool),
+        ("false", .bool), ("null", .null),
+    ])
+    func tellsTheKindOfTheNextValue(json: String, kind: JSONScanner.ValueKind) throws {
+        #expect(try Self.scan("  " + json) { $0.nextKind() } == kind)
+    }
+
+    @Test(arguments: [
+        [0x22, 0xFF, 0x22], [0x22, 0xC3, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xC0, 0xAF, 0x22],
+    ])
+    func rejectsInvalidUTF8InSkippedStrings(bytes: [UInt8]) {
+        #expect(throws: ConversionError.self) {
+            try bytes.withUnsafeBytes { raw in
+                var scanner = JSONScanner(raw)
+                _ = try scanner.skipValue()
             }
         }
     }

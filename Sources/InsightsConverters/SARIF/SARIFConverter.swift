@@ -29,62 +29,54 @@ public struct SARIFConverter: InsightConverter {
     /// - Throws: ``ConversionError`` when the file is unreadable, not JSON, or not SARIF 2.1.
     public func convert(contentsOf url: URL, options: ConversionOptions) throws -> InsightBundle {
         let data = try InputFile.read(url)
-        let reader = SARIFLogReader(data: data, url: url)
-        let outline = try reader.read()
-        if let version = outline.log.version, !version.hasPrefix("2.1") {
+        let log = try SARIFLogReader(data: data, url: url).read()
+        if let version = log.version, !version.hasPrefix("2.1") {
             throw ConversionError("\(url.lastPathComponent) is SARIF \(version); only SARIF 2.1.0 is supported")
         }
-        return try convert(outline.log, options: options) { run, body throws(ConversionError) in
-            try reader.forEachResultBatch(run: run, batches: outline.resultBatches[run], body)
-        }
+        return convert(log, options: options)
     }
 
-    /// Maps a log whose results are supplied run by run, so they never all need to be in memory at once.
+    /// Maps a decoded log.
     ///
     /// - Parameters:
-    ///   - log: the log; the runs' own `results` are ignored.
+    ///   - log: the log.
     ///   - options: the repository root.
-    ///   - results: called once per run index; hands that run's results to the closure it gets, in order and
-    ///     possibly in several batches.
     /// - Returns: the bundle.
-    /// - Throws: what `results` throws.
-    func convert(
-        _ log: SARIFLog, options: ConversionOptions,
-        results: (_ run: Int, _ body: ([SARIFLog.Result]) -> Void) throws(ConversionError) -> Void
-    ) throws(ConversionError) -> InsightBundle {
+    func convert(_ log: SARIFLog, options: ConversionOptions) -> InsightBundle {
+        let count = log.runs.reduce(0) { $0 + ($1.results?.count ?? 0) }
         var annotations: [AnnotationContent] = []
+        annotations.reserveCapacity(count)
         var ids = ExternalIDAllocator(prefix: "sarif")
+        ids.reserveCapacity(count)
         var hasError = false
         var skipped = 0
-        for (number, run) in log.runs.enumerated() {
+        for run in log.runs {
             // Real logs name few files many times; resolve each (base, URI) pair once.
-            var paths: [String: String] = [:]
+            var paths: [LocationKey: String] = [:]
             let index = SARIFRunIndex(run: run, repositoryRoot: options.repositoryRoot)
-            try results(number) { batch in
-                for result in batch {
-                    guard !Self.isSkipped(result) else {
-                        skipped += 1
-                        continue
-                    }
-                    let rule = index.rule(for: result)
-                    let level = SARIFSeverityMapping.level(
-                        result: result.level, rule: rule?.defaultConfiguration?.level, kind: result.kind)
-                    hasError = hasError || level == "error"
-                    var path: String?
-                    if let location = index.artifactLocation(for: result) {
-                        let key = (location.uriBaseId ?? "") + "\u{0}" + (location.uri ?? "")
-                        if let cached = paths[key] {
-                            path = cached
-                        } else {
-                            let resolved = index.path(for: location)
-                            paths[key] = resolved
-                            path = resolved
-                        }
-                    }
-                    var annotation = Self.annotation(for: result, rule: rule, level: level, path: path)
-                    annotation.externalID = ids.reserve(Self.externalIDCandidate(result, annotation))
-                    annotations.append(annotation)
+            for result in run.results ?? [] {
+                guard !Self.isSkipped(result) else {
+                    skipped += 1
+                    continue
                 }
+                let rule = index.rule(for: result)
+                let level = SARIFSeverityMapping.level(
+                    result: result.level, rule: rule?.defaultConfiguration?.level, kind: result.kind)
+                hasError = hasError || level == "error"
+                var path: String?
+                if let location = index.artifactLocation(for: result) {
+                    let key = LocationKey(baseID: location.uriBaseId, uri: location.uri)
+                    if let cached = paths[key] {
+                        path = cached
+                    } else {
+                        let resolved = index.path(for: location)
+                        paths[key] = resolved
+                        path = resolved
+                    }
+                }
+                var annotation = Self.annotation(for: result, rule: rule, level: level, path: path)
+                annotation.externalID = ids.reserve(Self.externalIDCandidate(result, annotation))
+                annotations.append(annotation)
             }
         }
         let report = Self.report(log: log, annotations: annotations, hasError: hasError, skipped: skipped)
@@ -134,13 +126,22 @@ public struct SARIFConverter: InsightConverter {
     /// before partial ones), or the line and message when the tool wrote none.
     private static func externalIDCandidate(_ result: SARIFLog.Result, _ annotation: AnnotationContent) -> String {
         let ruleID = annotation.title ?? "sarif"
-        var parts = [ruleID, annotation.path ?? ""]
+        // The hash of the parts joined with NUL separators.
+        var hasher = FNV1aHasher()
+        hasher.combine(ruleID)
+        hasher.combine(0)
+        hasher.combine(annotation.path ?? "")
+        hasher.combine(0)
         if let (key, value) = firstFingerprint(result.fingerprints) ?? firstFingerprint(result.partialFingerprints) {
-            parts += [key, value]
+            hasher.combine(key)
+            hasher.combine(0)
+            hasher.combine(value)
         } else {
-            parts += [annotation.line.map(String.init) ?? "", annotation.message]
+            hasher.combine(annotation.line.map(String.init) ?? "")
+            hasher.combine(0)
+            hasher.combine(annotation.message)
         }
-        return "\(ruleID.prefix(200))-\(ExternalIDAllocator.hexHash(parts.joined(separator: "\u{0}")))"
+        return "\(ruleID.prefix(200))-\(hasher.hex)"
     }
 
     /// The first usable fingerprint by sorted key. Values containing whitespace are placeholders, not hashes
@@ -187,5 +188,11 @@ public struct SARIFConverter: InsightConverter {
             reporter: reporters.isEmpty ? nil : reporters.joined(separator: ", "),
             data: FindingsSummary.dataFields(for: annotations)
         )
+    }
+
+    /// Where a result's path comes from: its URI and the base it is relative to.
+    private struct LocationKey: Hashable {
+        var baseID: String?
+        var uri: String?
     }
 }

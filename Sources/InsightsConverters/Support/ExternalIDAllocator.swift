@@ -37,14 +37,17 @@ struct ExternalIDAllocator {
         return candidate
     }
 
+    /// Makes room for `count` ids, so allocating them does not rehash.
+    ///
+    /// - Parameter count: how many ids will be allocated.
+    mutating func reserveCapacity(_ count: Int) {
+        used.reserveCapacity(count)
+    }
+
     /// The 64-bit FNV-1a hash of the UTF-8 bytes of `text`, as 16 lowercase hex digits.
     static func hexHash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        var hasher = FNV1aHasher()
+        hasher.combine(text)
+        return hasher.hex
     }
 }

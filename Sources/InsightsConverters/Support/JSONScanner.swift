@@ -1,18 +1,20 @@
 /// A forward-only JSON tokenizer over UTF-8 bytes that never builds a tree.
 ///
-/// Converters use it to walk the outer structure of a large document (for example SARIF's `runs[].results[]`)
-/// and hand the byte range of each interesting value to a decoder, so only one small piece of the document is
-/// materialised at a time. Everything the scanner passes over is validated as JSON (RFC 8259): strings with
-/// their escapes, numbers, literals, bracket nesting and separators.
+/// Converters use it to walk a large document (for example SARIF's `runs[].results[]`) and read only the values
+/// they need, straight from the bytes; everything else is skipped without being materialised. Everything the
+/// scanner passes over is validated as JSON (RFC 8259): strings with their escapes and UTF-8, numbers, literals,
+/// bracket nesting and separators.
 ///
 /// The caller drives it like a cursor:
 ///
 /// ```swift
 /// var scanner = JSONScanner(bytes)
 /// try scanner.beginObject()
-/// while let key = try scanner.nextMember() {
-///     if key == "runs" { try scanner.beginArray(); while try scanner.nextElement() { … } }
-///     else { _ = try scanner.skipValue() }
+/// while let key = try scanner.nextKey() {
+///     switch key {
+///     case "runs": try scanner.beginArray(); while try scanner.nextElement() { … }
+///     default: _ = try scanner.skipValue()
+///     }
 /// }
 /// try scanner.finish()
 /// ```
@@ -45,21 +47,17 @@ struct JSONScanner {
         self.bytes = bytes
     }
 
-    /// The first non-whitespace byte at the cursor, without consuming it.
-    ///
-    /// - Returns: the byte, or `nil` at the end of the input.
-    mutating func peek() -> UInt8? {
+    /// The first non-whitespace byte at the cursor, without consuming it; `nil` at the end of the input.
+    private mutating func peek() -> UInt8? {
         skipWhitespace()
         return offset < bytes.count ? bytes[offset] : nil
     }
 
-    /// Whether the next value is the literal `null`.
+    /// The type of the value at the cursor, judged by its first byte (nothing is consumed).
     ///
-    /// - Returns: `true` when the value at the cursor is `null` (nothing is consumed).
-    mutating func isNullNext() -> Bool {
-        guard peek() == UInt8(ascii: "n"), offset + 4 <= bytes.count else { return false }
-        return bytes[offset + 1] == UInt8(ascii: "u") && bytes[offset + 2] == UInt8(ascii: "l")
-            && bytes[offset + 3] == UInt8(ascii: "l")
+    /// - Returns: the kind, or `nil` at the end of the input or when no JSON value can start there.
+    mutating func nextKind() -> ValueKind? {
+        peek().flatMap(ValueKind.init(first:))
     }
 
     /// Consumes the `{` that opens an object value.
@@ -78,9 +76,11 @@ struct JSONScanner {
 
     /// Moves to the next member of the innermost object and reads its key; the caller then consumes the value.
     ///
-    /// - Returns: the decoded key, or `nil` after consuming the object's `}`.
+    /// The key is not copied: match it against literals (`case "runs":`) or ask for ``Key/string``.
+    ///
+    /// - Returns: the key, or `nil` after consuming the object's `}`.
     /// - Throws: ``ConversionError`` on a missing separator, a bad key or a missing `:`.
-    mutating func nextMember() throws(ConversionError) -> String? {
+    mutating func nextKey() throws(ConversionError) -> Key? {
         let byte = peek()
         switch state {
         case .afterOpen:
@@ -93,7 +93,7 @@ struct JSONScanner {
             throw error("expected a value")
         }
         guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
-        let key = try scanString()
+        let key = try scanKey()
         guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
         offset += 1
         state = .expectValue
@@ -132,15 +132,30 @@ struct JSONScanner {
         return value
     }
 
+    /// Reads a number value without converting it.
+    ///
+    /// - Returns: the number's bytes, validated against the JSON number grammar.
+    /// - Throws: ``ConversionError`` when the next value is not a valid number.
+    mutating func readNumber() throws(ConversionError) -> UnsafeRawBufferPointer {
+        guard state == .expectValue else { throw error("expected a value") }
+        guard let byte = peek(), byte == UInt8(ascii: "-") || byte &- UInt8(ascii: "0") < 10 else {
+            throw error("expected a number")
+        }
+        let start = offset
+        try skipNumber()
+        state = .afterValue
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
+    }
+
     /// Skips one complete value of any type, validating it.
     ///
     /// - Returns: the byte range of the value, e.g. to decode it on its own.
     /// - Throws: ``ConversionError`` when the value is not valid JSON.
     mutating func skipValue() throws(ConversionError) -> Range<Int> {
         guard state == .expectValue else { throw error("expected a value") }
-        guard let byte = peek() else { throw error("unexpected end of input") }
+        skipWhitespace()
         let start = offset
-        try skip(first: byte, depth: 0)
+        try skip(depth: 0)
         state = .afterValue
         return start..<offset
     }
@@ -153,6 +168,26 @@ struct JSONScanner {
         guard peek() == nil else { throw error("unexpected content after the document") }
     }
 
+    /// An error at the cursor that names the byte offset.
+    ///
+    /// - Parameter message: what is wrong, e.g. `expected a value`.
+    /// - Returns: the error.
+    func error(_ message: String) -> ConversionError {
+        Self.syntaxError(message, at: offset, in: bytes)
+    }
+
+    /// An error that names the byte offset where `bytes` stop being valid JSON.
+    ///
+    /// - Parameters:
+    ///   - message: what is wrong, e.g. `expected a value`.
+    ///   - position: the offending offset.
+    ///   - bytes: the document.
+    /// - Returns: the error.
+    static func syntaxError(_ message: String, at position: Int, in bytes: UnsafeRawBufferPointer) -> ConversionError {
+        if position >= bytes.count { return ConversionError("\(message) (unexpected end of input)") }
+        return ConversionError("\(message) at byte \(position)")
+    }
+
     // MARK: - Containers
 
     private mutating func open(_ bracket: UInt8, expected: String) throws(ConversionError) {
@@ -162,44 +197,83 @@ struct JSONScanner {
         state = .afterOpen
     }
 
-    /// Consumes the closing bracket at the cursor; returns a non-nil marker so callers can `return close()`.
-    private mutating func close() -> String? {
+    /// Consumes the closing bracket at the cursor; returns `nil` so callers can `return close()`.
+    private mutating func close() -> Key? {
         offset += 1
         state = .afterValue
         return nil
     }
 
-    /// Skips a value whose first byte is `first`, recursing into containers.
-    private mutating func skip(first: UInt8, depth: Int) throws(ConversionError) {
-        switch first {
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            guard depth < Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth)") }
-            let isObject = first == UInt8(ascii: "{")
-            state = .expectValue
-            if isObject { try beginObject() } else { try beginArray() }
-            while try isObject ? nextMember() != nil : nextElement() {
-                guard let next = peek() else { throw error("unexpected end of input") }
-                try skip(first: next, depth: depth + 1)
-                state = .afterValue
-            }
-        case UInt8(ascii: "\""):
-            try skipString()
+    /// Skips the value at the cursor (after whitespace), recursing into containers; `depth` counts the containers
+    /// opened by this skip so far.
+    private mutating func skip(depth: Int) throws(ConversionError) {
+        guard offset < bytes.count else { throw error("unexpected end of input") }
+        switch bytes[offset] {
+        case UInt8(ascii: "{"): try skipContainer(isObject: true, depth: depth)
+        case UInt8(ascii: "["): try skipContainer(isObject: false, depth: depth)
+        case UInt8(ascii: "\""): _ = try JSONString.skip(bytes, at: &offset)
         case UInt8(ascii: "t"): try skipLiteral("true")
         case UInt8(ascii: "f"): try skipLiteral("false")
         case UInt8(ascii: "n"): try skipLiteral("null")
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            try skipNumber()
-        default:
-            throw error("unexpected character")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try skipNumber()
+        default: throw error("unexpected character")
+        }
+    }
+
+    /// Skips an object or array whose opening bracket is at the cursor.
+    private mutating func skipContainer(isObject: Bool, depth: Int) throws(ConversionError) {
+        guard depth < Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth)") }
+        let closing = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        offset += 1
+        if peek() == closing {
+            offset += 1
+            return
+        }
+        while true {
+            if isObject {
+                guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
+                _ = try JSONString.skip(bytes, at: &offset)
+                guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+                offset += 1
+            }
+            skipWhitespace()
+            try skip(depth: depth + 1)
+            switch peek() {
+            case closing:
+                offset += 1
+                return
+            case UInt8(ascii: ","):
+                offset += 1
+                skipWhitespace()
+            default:
+                throw error(isObject ? "expected ',' or '}'" : "expected ',' or ']'")
+            }
         }
     }
 
     // MARK: - Scalars
 
+    /// Reads the key whose opening quote is at the cursor.
+    private mutating func scanKey() throws(ConversionError) -> Key {
+        let start = offset + 1
+        let hasEscapes = try JSONString.skip(bytes, at: &offset)
+        let content = start..<offset - 1
+        return Key(
+            raw: UnsafeRawBufferPointer(rebasing: bytes[content]),
+            unescaped: hasEscapes ? try JSONString.value(bytes, content: content, hasEscapes: true) : nil)
+    }
+
+    /// Reads the string whose opening quote is at the cursor.
+    private mutating func scanString() throws(ConversionError) -> String {
+        let start = offset + 1
+        let hasEscapes = try JSONString.skip(bytes, at: &offset)
+        return try JSONString.value(bytes, content: start..<offset - 1, hasEscapes: hasEscapes)
+    }
+
     private mutating func skipWhitespace() {
         while offset < bytes.count {
             switch bytes[offset] {
-            case 0x20, 0x09, 0x0A, 0x0D: offset += 1
+            case 0x20, 0x0A, 0x09, 0x0D: offset += 1
             default: return
             }
         }
@@ -240,114 +314,5 @@ struct JSONScanner {
         let start = offset
         while offset < bytes.count, bytes[offset] &- UInt8(ascii: "0") < 10 { offset += 1 }
         return offset - start
-    }
-
-    /// Skips a string at the cursor (which is on its opening quote), validating escapes.
-    private mutating func skipString() throws(ConversionError) {
-        offset += 1
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") {
-                offset += 1
-                return
-            }
-            if byte == UInt8(ascii: "\\") {
-                _ = try escape()
-            } else if byte < 0x20 {
-                throw error("unescaped control character in a string")
-            } else {
-                offset += 1
-            }
-        }
-        throw error("unterminated string")
-    }
-
-    /// Reads a string at the cursor (which is on its opening quote) into a `String`.
-    private mutating func scanString() throws(ConversionError) -> String {
-        let start = offset + 1
-        try skipString()
-        let end = offset - 1
-        let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-        guard raw.contains(UInt8(ascii: "\\")) else {
-            guard let string = Self.validatedString(raw) else { throw error("invalid UTF-8 in a string", at: start) }
-            return string
-        }
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(raw.count)
-        let resume = offset
-        offset = start
-        while offset < end {
-            if bytes[offset] == UInt8(ascii: "\\") {
-                decoded.append(contentsOf: String(Character(try escape())).utf8)
-            } else {
-                decoded.append(bytes[offset])
-                offset += 1
-            }
-        }
-        offset = resume
-        guard let string = decoded.withUnsafeBytes({ Self.validatedString($0) }) else {
-            throw error("invalid UTF-8 in a string", at: start)
-        }
-        return string
-    }
-
-    /// Decodes the escape at the cursor (a backslash) and moves past it.
-    private mutating func escape() throws(ConversionError) -> Unicode.Scalar {
-        guard offset + 1 < bytes.count else { throw error("unterminated string") }
-        let kind = bytes[offset + 1]
-        offset += 2
-        switch kind {
-        case UInt8(ascii: "\""): return "\""
-        case UInt8(ascii: "\\"): return "\\"
-        case UInt8(ascii: "/"): return "/"
-        case UInt8(ascii: "b"): return "\u{08}"
-        case UInt8(ascii: "f"): return "\u{0C}"
-        case UInt8(ascii: "n"): return "\n"
-        case UInt8(ascii: "r"): return "\r"
-        case UInt8(ascii: "t"): return "\t"
-        case UInt8(ascii: "u"): break
-        default: throw error("invalid escape sequence", at: offset - 2)
-        }
-        let high = try hexQuad()
-        if (0xD800..<0xDC00).contains(high) {
-            guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
-            else { throw error("unpaired surrogate in \\u escape") }
-            offset += 2
-            let low = try hexQuad()
-            guard (0xDC00..<0xE000).contains(low),
-                let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
-            else { throw error("unpaired surrogate in \\u escape") }
-            return scalar
-        }
-        guard let scalar = Unicode.Scalar(high) else { throw error("unpaired surrogate in \\u escape") }
-        return scalar
-    }
-
-    private mutating func hexQuad() throws(ConversionError) -> UInt32 {
-        guard offset + 4 <= bytes.count else { throw error("invalid \\u escape") }
-        var value: UInt32 = 0
-        for index in offset..<offset + 4 {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw error("invalid \\u escape")
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        offset += 4
-        return value
-    }
-
-    private static func validatedString(_ raw: UnsafeRawBufferPointer) -> String? {
-        String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
-    }
-
-    private func error(_ message: String, at position: Int? = nil) -> ConversionError {
-        let position = position ?? offset
-        if position >= bytes.count { return ConversionError("\(message) (unexpected end of input)") }
-        return ConversionError("\(message) at byte \(position)")
     }
 }
