@@ -47,7 +47,12 @@ struct DataCenterRoutes<Store: InsightsStore>: Sendable {
         let commit = try path.commit()
         let paging = try DataCenterPaging(query: request.uri.queryParameters)
         let page = try await store.reports(in: repository, commit: commit, page: paging.request)
-        return try JSONResponse.make(DataCenterPage(page, limit: paging.limit, transform: DataCenterReport.init))
+        return try Self.reportsResponse(page, limit: paging.limit)
+    }
+
+    /// The body of ``listReports(_:context:)``, encoded outside the unoptimized handler.
+    private static func reportsResponse(_ page: Page<Report>, limit: Int) throws -> Response {
+        try JSONResponse.make(DataCenterPage(page, limit: limit, transform: DataCenterReport.init))
     }
 
     @Sendable func getReport(_ request: Request, context: Context) async throws -> Response {
@@ -84,11 +89,11 @@ struct DataCenterRoutes<Store: InsightsStore>: Sendable {
         let path = DataCenterPath(parameters: context.parameters)
         _ = try await gate.caller(try path.repository(), for: .read, principal: context.principal)
         let annotations = try await store.annotations(of: try path.report())
-        return try JSONResponse.make(DataCenterAnnotations(annotations: annotations.map(DataCenterAnnotation.init)))
+        return try Self.annotationsResponse(annotations)
     }
 
     // Left unoptimized: Swift 6.3's LLVM crashes (signal 11) while splitting this handler's coroutine in release
-    // builds. The handler is glue; the query's cost is in the store, which is optimized.
+    // builds. The handler is glue: the query runs in the store and the response is encoded by an optimized helper.
     @_optimize(none)
     @Sendable func commitAnnotations(_ request: Request, context: Context) async throws -> Response {
         let path = DataCenterPath(parameters: context.parameters)
@@ -97,7 +102,13 @@ struct DataCenterRoutes<Store: InsightsStore>: Sendable {
         let commit = try path.commit()
         let filter = try DataCenterAnnotationQuery.filter(from: request.uri.queryParameters)
         let annotations = try await store.annotations(inCommit: commit, of: repository, matching: filter)
-        return try JSONResponse.make(DataCenterAnnotations(annotations: annotations.map(DataCenterAnnotation.init)))
+        return try Self.annotationsResponse(annotations)
+    }
+
+    /// A `{"annotations": [...]}` response; for ``commitAnnotations(_:context:)`` it also keeps the encoding out of
+    /// the unoptimized handler (`@_optimize(none)` would leave the generic encoding unspecialized).
+    private static func annotationsResponse(_ annotations: [Annotation]) throws -> Response {
+        try JSONResponse.make(DataCenterAnnotations(annotations: annotations.map(DataCenterAnnotation.init)))
     }
 
     @Sendable func addAnnotations(_ request: Request, context: Context) async throws -> Response {
