@@ -1,7 +1,8 @@
 public import Foundation
 
 /// Encodes response and request bodies of either dialect: compact JSON, keys in the order the type encodes them
-/// (declaration order for synthesized `Codable`), slashes unescaped (see ``CompactJSONEncoder``).
+/// (declaration order for synthesized `Codable`), slashes unescaped (see ``StreamingJSONEncoder`` and
+/// ``CompactJSONEncoder``).
 public enum WireEncoder {
     /// Encodes `value`.
     ///
@@ -14,6 +15,8 @@ public enum WireEncoder {
     ///
     /// - Throws: `EncodingError` for a non-finite number (the dialect types never hold one).
     public static func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
-        try CompactJSONEncoder().encode(value)
+        // Every type of this module encodes in order; anything else still encodes correctly through the tree.
+        if let bytes = try StreamingJSONEncoder.encode(value) { return bytes }
+        return try CompactJSONEncoder().encode(value)
     }
 }
