@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "InsightsWire", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
         // Runs `git` and parses its output.
         .target(name: "InsightsGit", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
-        // Tool output (SARIF, Checkstyle, JUnit, Cobertura, LCOV, Code Climate) to domain values.
+        // Tool output (SARIF, Checkstyle, cppcheck XML, JUnit, Cobertura, LCOV, Code Climate) to domain values.
         .target(name: "InsightsConverters", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
         // Publishes converted insights to this server, Bitbucket Data Center or Bitbucket Cloud.
         .target(

@@ -2,6 +2,7 @@
 public enum InsightFormat: String, Sendable, CaseIterable {
     case sarif
     case checkstyle
+    case cppcheck
     case junit
     case cobertura
     case lcov

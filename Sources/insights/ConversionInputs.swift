@@ -8,7 +8,7 @@ import InsightsCore
 struct ConversionInputs: ParsableArguments {
     /// `--format`: a tool output format, or `auto` to detect it from the content.
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
-        case auto, sarif, checkstyle, junit, cobertura, lcov, codeclimate
+        case auto, sarif, checkstyle, cppcheck, junit, cobertura, lcov, codeclimate
 
         var format: InsightFormat? { InsightFormat(rawValue: rawValue) }
     }
@@ -27,7 +27,7 @@ struct ConversionInputs: ParsableArguments {
     }
 
     @Argument(
-        help: "Tool output files: SARIF, Checkstyle, JUnit, Cobertura, LCOV or Code Climate JSON.",
+        help: "Tool output files: SARIF, Checkstyle, cppcheck XML, JUnit, Cobertura, LCOV or Code Climate JSON.",
         completion: .file())
     var files: [String]
 

@@ -14,6 +14,7 @@ import Testing
         ("sarif/handwritten-edge-cases.sarif", .sarif),
         ("codeclimate/ruff-gitlab.json", .codeclimate),
         ("codeclimate/handwritten-engine-stream.json", .codeclimate),
+        ("cppcheck/cppcheck.xml", .cppcheck),
     ])
     func detectsFixtures(path: String, expected: InsightFormat) throws {
         #expect(try FormatDetector.detect(contentsOf: SARIFConverterTests.fixture(path)) == expected)
@@ -23,6 +24,10 @@ import Testing
         (
             "<?xml version=\"1.0\"?>\n<checkstyle version=\"4.3\"><file name=\"a\"/></checkstyle>",
             InsightFormat.checkstyle
+        ),
+        (
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<results version=\"2\">\n    <cppcheck version=\"2.10\"/>",
+            .cppcheck
         ),
         ("<?xml version=\"1.0\" encoding=\"utf-8\"?><testsuites><testsuite name=\"pytest\"/></testsuites>", .junit),
         ("<testsuite name=\"x\" tests=\"1\"></testsuite>", .junit),
@@ -43,7 +48,10 @@ import Testing
         #expect(FormatDetector.detect(prefix: Data(text.utf8)) == expected)
     }
 
-    @Test(arguments: ["", "hello", "<html><body/></html>", "{\"name\": \"package\"}", "<!-- unterminated"])
+    @Test(arguments: [
+        "", "hello", "<html><body/></html>", "{\"name\": \"package\"}", "<!-- unterminated",
+        "<results><test name=\"a\"/></results>",
+    ])
     func rejectsUnknownContent(text: String) throws {
         #expect(FormatDetector.detect(prefix: Data(text.utf8)) == nil)
         let url = try ScratchFile.write(text)

@@ -43,6 +43,21 @@ import Testing
         #expect(!result.errors.isEmpty)
     }
 
+    @Test func convertReadsCppcheckXMLNamedOrDetected() throws {
+        let path = PublishEndToEndTests.fixtures.appendingPathComponent("cppcheck/cppcheck.xml").path
+        let named = try Self.run(["convert", "--compact", "--format", "cppcheck", path])
+        let detected = try Self.run(["convert", "--compact", path])
+        #expect(named.status == 0, "\(named.errors)")
+        #expect(named.output.contains("\"reporter\":\"Cppcheck 2.10\""))
+        #expect(named.output == detected.output)
+        let help = try Self.run(["convert", "--help"])
+        #expect(help.output.contains("cppcheck"))
+        let checkstyle = PublishEndToEndTests.fixtures.appendingPathComponent("checkstyle/shellcheck.xml").path
+        let wrong = try Self.run(["convert", "--format", "cppcheck", checkstyle])
+        #expect(wrong.status == 2)
+        #expect(wrong.errors.contains("not a cppcheck report"))
+    }
+
     @Test func versionIsPrinted() throws {
         let result = try Self.run(["--version"])
         #expect(result.status == 0)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ConvertOutputTests {
     static let fixtures = [
         "sarif/ruff.sarif", "sarif/semgrep.sarif", "sarif/clang-analyzer.sarif", "sarif/clang-diagnostics.sarif",
-        "sarif/handwritten-edge-cases.sarif", "checkstyle/shellcheck.xml", "junit/pytest.xml",
+        "sarif/handwritten-edge-cases.sarif", "checkstyle/shellcheck.xml", "cppcheck/cppcheck.xml", "junit/pytest.xml",
         "cobertura/coverage.xml", "lcov/coverage.lcov", "codeclimate/ruff-gitlab.json",
     ]
 

@@ -9,6 +9,7 @@ public enum ConverterRegistry {
         case .sarif: SARIFConverter()
         case .codeclimate: CodeClimateConverter()
         case .checkstyle: CheckstyleConverter()
+        case .cppcheck: CppcheckConverter()
         case .junit: JUnitConverter()
         case .cobertura: CoberturaConverter()
         case .lcov: LCOVConverter()

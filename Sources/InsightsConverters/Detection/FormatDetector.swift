@@ -7,6 +7,7 @@ public import Foundation
 /// | JSON object with a `sarif` `$schema`, or `"runs"` and version `2.1.0` | ``InsightFormat/sarif`` |
 /// | JSON array, or objects with `check_name` or `fingerprint` + `location` | ``InsightFormat/codeclimate`` |
 /// | XML root `<checkstyle>` | ``InsightFormat/checkstyle`` |
+/// | XML root `<results>` and a `<cppcheck` element in the inspected bytes | ``InsightFormat/cppcheck`` |
 /// | XML root `<testsuites>` or `<testsuite>` | ``InsightFormat/junit`` |
 /// | XML root `<coverage>` | ``InsightFormat/cobertura`` |
 /// | a line starting with `TN:` or `SF:` | ``InsightFormat/lcov`` |
@@ -47,7 +48,7 @@ public enum FormatDetector {
         switch trimmed.first {
         case "{": return detectJSONObject(trimmed)
         case "[": return .codeclimate
-        case "<": return XMLRootSniffer.rootElement(of: trimmed).flatMap(format(forXMLRoot:))
+        case "<": return XMLRootSniffer.rootElement(of: trimmed).flatMap { format(forXMLRoot: $0, in: trimmed) }
         default: return isLCOV(trimmed) ? .lcov : nil
         }
     }
@@ -66,9 +67,12 @@ public enum FormatDetector {
         return nil
     }
 
-    private static func format(forXMLRoot name: String) -> InsightFormat? {
+    /// The format for an XML root element; `text` is the start of the document.
+    private static func format(forXMLRoot name: String, in text: Substring) -> InsightFormat? {
         switch name.lowercased() {
         case "checkstyle": .checkstyle
+        // `<results>` is a common root; cppcheck's has a `<cppcheck version>` child before its `<errors>`.
+        case "results": text.contains("<cppcheck") ? .cppcheck : nil
         case "testsuites", "testsuite": .junit
         case "coverage": .cobertura
         default: nil
