@@ -73,7 +73,8 @@ import Testing
         let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
         let delegate = JUnitParserDelegate()
         try XMLEventReader.parse(
-            contentsOf: fixtures.appendingPathComponent("junit/pytest-xunit1.xml"), handler: delegate, format: "JUnit")
+            contentsOf: fixtures.appendingPathComponent("junit/pytest-xunit1.xml"), handler: delegate, format: "JUnit",
+            root: "<testsuites> or <testsuite>")
         let testAdd = try #require(delegate.cases.first { $0.name == "test_add" })
         // `def test_add():` is on line 6 of sources/python/tests/test_arith.py; pytest writes line="5".
         #expect(testAdd.line == 6)

@@ -27,10 +27,7 @@ public struct CheckstyleConverter: InsightConverter {
     /// - Throws: ``ConversionError`` when the file is not well-formed XML or its root is not `<checkstyle>`.
     public func convert(contentsOf url: URL, options: ConversionOptions) throws -> InsightBundle {
         let delegate = CheckstyleParserDelegate()
-        try XMLEventReader.parse(contentsOf: url, handler: delegate, format: "Checkstyle")
-        guard delegate.hasRoot else {
-            throw ConversionError("\(url.path): not a Checkstyle report (no <checkstyle> element)")
-        }
+        try XMLEventReader.parse(contentsOf: url, handler: delegate, format: "Checkstyle", root: "<checkstyle>")
         var ids = ExternalIDAllocator(prefix: "checkstyle")
         var counts: [AnnotationSeverity: Int] = [:]
         var annotations: [AnnotationContent] = []

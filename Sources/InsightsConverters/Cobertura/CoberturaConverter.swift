@@ -24,10 +24,7 @@ public struct CoberturaConverter: InsightConverter {
     /// - Throws: ``ConversionError`` when the file is not well-formed XML or its root is not `<coverage>`.
     public func convert(contentsOf url: URL, options: ConversionOptions) throws -> InsightBundle {
         let delegate = CoberturaParserDelegate(root: options.repositoryRoot)
-        try XMLEventReader.parse(contentsOf: url, handler: delegate, format: "Cobertura")
-        guard delegate.hasRoot else {
-            throw ConversionError("\(url.path): not a Cobertura report (no <coverage> element)")
-        }
+        try XMLEventReader.parse(contentsOf: url, handler: delegate, format: "Cobertura", root: "<coverage>")
         return delegate.accumulator.makeBundle(title: "Coverage", options: options)
     }
 }

@@ -43,10 +43,7 @@ public struct CppcheckConverter: InsightConverter {
     /// - Throws: ``ConversionError`` when the file is not well-formed XML or its root is not `<results version="2">`.
     public func convert(contentsOf url: URL, options: ConversionOptions) throws -> InsightBundle {
         let delegate = CppcheckParserDelegate()
-        try XMLEventReader.parse(contentsOf: url, handler: delegate, format: "cppcheck")
-        guard delegate.hasRoot else {
-            throw ConversionError("\(url.path): not a cppcheck report (no <results> element)")
-        }
+        try XMLEventReader.parse(contentsOf: url, handler: delegate, format: "cppcheck", root: "<results>")
         var ids = ExternalIDAllocator(prefix: "cppcheck")
         var counts: [String: Int] = [:]
         var leftOut: [String] = []

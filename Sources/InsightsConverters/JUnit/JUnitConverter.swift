@@ -24,10 +24,8 @@ public struct JUnitConverter: InsightConverter {
     /// - Throws: ``ConversionError`` when the file is not well-formed XML or has no JUnit root element.
     public func convert(contentsOf url: URL, options: ConversionOptions) throws -> InsightBundle {
         let delegate = JUnitParserDelegate()
-        try XMLEventReader.parse(contentsOf: url, handler: delegate, format: "JUnit")
-        guard delegate.hasRoot else {
-            throw ConversionError("\(url.path): not a JUnit report (no <testsuites> or <testsuite> element)")
-        }
+        try XMLEventReader.parse(
+            contentsOf: url, handler: delegate, format: "JUnit", root: "<testsuites> or <testsuite>")
         var ids = ExternalIDAllocator(prefix: "junit")
         var annotations: [AnnotationContent] = []
         var failed = 0

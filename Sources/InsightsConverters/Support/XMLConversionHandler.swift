@@ -9,4 +9,6 @@ protocol XMLConversionHandler: XMLParserDelegate {
     var failure: ConversionError? { get }
     /// Elements started and not yet ended; non-zero after parsing means the document was cut short.
     var openElementCount: Int { get }
+    /// Whether the document's root element is the format's.
+    var hasRoot: Bool { get }
 }

@@ -11,9 +11,10 @@ enum XMLEventReader {
     ///   - url: a local file.
     ///   - handler: the delegate that collects what the converter needs.
     ///   - format: the format name used in error messages, e.g. `"Checkstyle"`.
-    /// - Throws: ``ConversionError`` when the file cannot be opened, is not well-formed XML, or the handler
-    ///   rejected it.
-    static func parse(contentsOf url: URL, handler: some XMLConversionHandler, format: String) throws {
+    ///   - root: the root element the format expects, for the error message, e.g. `"<checkstyle>"`.
+    /// - Throws: ``ConversionError`` when the file cannot be opened, is not well-formed XML, has not the format's
+    ///   root element, or the handler rejected it.
+    static func parse(contentsOf url: URL, handler: some XMLConversionHandler, format: String, root: String) throws {
         guard FileManager.default.isReadableFile(atPath: url.path), let stream = InputStream(url: url) else {
             throw ConversionError("\(url.path): cannot read the \(format) file")
         }
@@ -33,6 +34,9 @@ enum XMLEventReader {
         // FoundationXML's stream parser accepts a document that stops before its root element is closed.
         guard handler.openElementCount == 0 else {
             throw ConversionError("\(url.path): the \(format) XML ends before its elements are closed (truncated?)")
+        }
+        guard handler.hasRoot else {
+            throw ConversionError("\(url.path): not a \(format) report (no \(root) element)")
         }
     }
 }
