@@ -105,24 +105,6 @@ final class StreamingJSONEncoder {
         return nextID
     }
 
-    /// Opens a container as the next member of container `id`, after `key` in an object; returns its id, or 0 (and
-    /// records the misuse) when `id` is no longer open.
-    fileprivate func openNested(in id: Int, key: String?, isObject: Bool) -> Int {
-        do {
-            try beginMember(of: id)
-        } catch {
-            return 0
-        }
-        if let key { writeKey(key) }
-        return openContainer(isObject: isObject)
-    }
-
-    /// `superEncoder` is left to the tree encoder: records the misuse.
-    fileprivate func superEncoder() -> any Encoder {
-        breakOrder()
-        return self
-    }
-
     /// Records a misuse that a non-throwing requirement cannot report.
     fileprivate func breakOrder() {
         isBroken = true
@@ -219,15 +201,23 @@ extension StreamingJSONEncoder: Encoder {
         }
 
         private func nested(_ key: Key, isObject: Bool) -> Int {
-            encoder.openNested(in: id, key: key.stringValue, isObject: isObject)
+            do {
+                try member(key)
+            } catch {
+                encoder.breakOrder()
+                return 0
+            }
+            return encoder.openContainer(isObject: isObject)
         }
 
         mutating func superEncoder() -> any Encoder {
-            encoder.superEncoder()
+            encoder.breakOrder()
+            return encoder
         }
 
         mutating func superEncoder(forKey key: Key) -> any Encoder {
-            encoder.superEncoder()
+            encoder.breakOrder()
+            return encoder
         }
     }
 
@@ -261,11 +251,18 @@ extension StreamingJSONEncoder: Encoder {
         }
 
         private func nested(isObject: Bool) -> Int {
-            encoder.openNested(in: id, key: nil, isObject: isObject)
+            do {
+                try encoder.beginMember(of: id)
+            } catch {
+                encoder.breakOrder()
+                return 0
+            }
+            return encoder.openContainer(isObject: isObject)
         }
 
         mutating func superEncoder() -> any Encoder {
-            encoder.superEncoder()
+            encoder.breakOrder()
+            return encoder
         }
     }
 
