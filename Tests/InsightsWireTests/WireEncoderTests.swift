@@ -1,8 +1,7 @@
 import Foundation
 import InsightsCore
+import InsightsWire
 import Testing
-
-@testable import InsightsWire
 
 struct WireEncoderTests {
     private struct Sample: Codable, Equatable {
@@ -78,95 +77,5 @@ struct WireEncoderTests {
         let ours = try JSONSerialization.jsonObject(with: WireEncoder.encode(value)) as? NSDictionary
         let foundation = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) as? NSDictionary
         return (try #require(ours), try #require(foundation))
-    }
-
-    // MARK: The streaming encoder and its fallback
-
-    private enum Shape: Codable, Equatable {
-        case circle(radius: Double)
-        case polygon(points: [[Int]], label: String?)
-        case empty
-    }
-
-    private struct Wrapper: Codable {
-        var shapes: [Shape]
-        var table: [String: [Int]]
-        var nothing: [String]
-        var empty: [String: Int]
-        var nested: [[String: Bool]]
-    }
-
-    /// Opens a nested container, writes to its parent, then goes back to the nested one: out of order.
-    private struct Interleaved: Encodable {
-        enum Keys: String, CodingKey { case a, b, c }
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            var nested = container.nestedUnkeyedContainer(forKey: .a)
-            try nested.encode(1)
-            try container.encode("x", forKey: .b)
-            try nested.encode(2)
-            try container.encode(true, forKey: .c)
-        }
-    }
-
-    /// Asks for its keyed container twice, as class hierarchies do.
-    private struct TwoRequests: Encodable {
-        enum Keys: String, CodingKey { case first, second }
-        func encode(to encoder: any Encoder) throws {
-            var one = encoder.container(keyedBy: Keys.self)
-            try one.encode(1, forKey: .first)
-            var two = encoder.container(keyedBy: Keys.self)
-            try two.encode(2, forKey: .second)
-        }
-    }
-
-    private class Base: Encodable {
-        var base = 1
-    }
-
-    /// Uses `superEncoder`, which the streaming encoder leaves to the tree.
-    private final class Derived: Base {
-        var own = "d"
-        enum Keys: String, CodingKey { case own }
-        override func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(own, forKey: .own)
-            try super.encode(to: container.superEncoder())
-        }
-    }
-
-    @Test func streamingWritesWhatTheTreeWrites() throws {
-        let wrapper = Wrapper(
-            shapes: [.circle(radius: 1.5), .polygon(points: [[0, 0], [1, 2]], label: nil), .empty],
-            table: ["k": [1, 2]], nothing: [], empty: [:], nested: [["t": true], [:]])
-        try expectSame(wrapper)
-        try expectSame(TwoRequests())
-        try expectSame([Shape.empty, .circle(radius: -0.25)])
-        try expectSame("top-level \"string\"")
-        try expectSame(42)
-        try expectSame([String?.none, "a"])
-        try expectSame(
-            DataCenterAnnotations(annotations: [
-                DataCenterAnnotation(
-                    AnnotationContent(externalID: "e", path: "p", line: 3, message: "m", severity: .low))
-            ]))
-    }
-
-    @Test func outOfOrderValuesFallBackToTheTree() throws {
-        #expect(try StreamingJSONEncoder.encode(Interleaved()) == nil)
-        #expect(try text(Interleaved()) == #"{"a":[1,2],"b":"x","c":true}"#)
-        #expect(try StreamingJSONEncoder.encode(Derived()) == nil)
-        #expect(try text(Derived()) == #"{"own":"d","super":{"base":1}}"#)
-    }
-
-    @Test func streamingRejectsNonFiniteNumbers() {
-        #expect(throws: EncodingError.self) { try StreamingJSONEncoder.encode(["x": Double.nan]) }
-    }
-
-    private func expectSame(_ value: some Encodable) throws {
-        let streamed = try #require(try StreamingJSONEncoder.encode(value))
-        #expect(
-            String(decoding: streamed, as: UTF8.self)
-                == String(decoding: try CompactJSONEncoder().encode(value), as: UTF8.self))
     }
 }

@@ -128,9 +128,21 @@ private final class JSONTreeEncoder: Encoder {
         return node
     }
 
-    /// A number as JSON (see ``JSONNumberText``).
+    /// A number as JSON: integral values below 2^53 without a fraction, others in shortest round-trip form.
     static func number(_ value: Double, codingPath: @autoclosure () -> [any CodingKey]) throws -> JSONNode {
-        .literal(try JSONNumberText.double(value, codingPath: codingPath()))
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: codingPath(), debugDescription: "\(value) is not valid JSON."))
+        }
+        if value.rounded() == value, abs(value) < 9_007_199_254_740_992 {
+            return .literal(String(Int64(value)))
+        }
+        return .literal(withoutZeroFraction(value.description))
+    }
+
+    /// Swift's shortest form without a trailing `.0`, as `JSONEncoder` writes it.
+    static func withoutZeroFraction(_ text: String) -> String {
+        text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -247,7 +259,7 @@ private final class JSONTreeEncoder: Encoder {
         var count: Int { box.items.count }
 
         /// The path of the next element.
-        private var elementPath: CodingPathNode { CodingPathNode(parent: path, key: JSONIndexKey(count)) }
+        private var elementPath: CodingPathNode { CodingPathNode(parent: path, key: IndexKey(count)) }
 
         mutating func encodeNil() throws {
             box.items.append(.null)
@@ -298,7 +310,12 @@ private final class JSONTreeEncoder: Encoder {
             encoder.node = try JSONTreeEncoder.number(value, codingPath: codingPath)
         }
         mutating func encode(_ value: Float) throws {
-            encoder.node = .literal(try JSONNumberText.float(value, codingPath: codingPath))
+            guard value.isFinite else {
+                throw EncodingError.invalidValue(
+                    value,
+                    EncodingError.Context(codingPath: codingPath, debugDescription: "\(value) is not valid JSON."))
+            }
+            encoder.node = .literal(JSONTreeEncoder.withoutZeroFraction(value.description))
         }
         mutating func encode(_ value: Int) throws { encoder.node = .literal(String(value)) }
         mutating func encode(_ value: Int8) throws { encoder.node = .literal(String(value)) }
@@ -311,44 +328,14 @@ private final class JSONTreeEncoder: Encoder {
         mutating func encode(_ value: UInt32) throws { encoder.node = .literal(String(value)) }
         mutating func encode(_ value: UInt64) throws { encoder.node = .literal(String(value)) }
     }
-}
 
-/// The coding key of an array element.
-struct JSONIndexKey: CodingKey {
-    let intValue: Int?
-    var stringValue: String { "Index \(intValue ?? 0)" }
+    /// The coding key of an array element.
+    private struct IndexKey: CodingKey {
+        let intValue: Int?
+        var stringValue: String { "Index \(intValue ?? 0)" }
 
-    init(_ index: Int) { intValue = index }
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { self.intValue = intValue }
-}
-
-/// Numbers as `JSONEncoder` writes them: Swift's shortest round-tripping form without a trailing `.0`.
-enum JSONNumberText {
-    /// `value` as JSON.
-    ///
-    /// - Throws: `EncodingError.invalidValue` for NaN or an infinity.
-    static func double(_ value: Double, codingPath: @autoclosure () -> [any CodingKey]) throws -> String {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(
-                value, EncodingError.Context(codingPath: codingPath(), debugDescription: "\(value) is not valid JSON."))
-        }
-        if value.rounded() == value, abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
-        return withoutZeroFraction(value.description)
-    }
-
-    /// `value` as JSON.
-    ///
-    /// - Throws: `EncodingError.invalidValue` for NaN or an infinity.
-    static func float(_ value: Float, codingPath: @autoclosure () -> [any CodingKey]) throws -> String {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(
-                value, EncodingError.Context(codingPath: codingPath(), debugDescription: "\(value) is not valid JSON."))
-        }
-        return withoutZeroFraction(value.description)
-    }
-
-    private static func withoutZeroFraction(_ text: String) -> String {
-        text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        init(_ index: Int) { intValue = index }
+        init?(stringValue: String) { nil }
+        init?(intValue: Int) { self.intValue = intValue }
     }
 }

@@ -1,8 +1,7 @@
 public import Foundation
 
 /// Encodes response and request bodies of either dialect: compact JSON, keys in the order the type encodes them
-/// (declaration order for synthesized `Codable`), slashes unescaped (see ``StreamingJSONEncoder`` and
-/// ``CompactJSONEncoder``).
+/// (declaration order for synthesized `Codable`), slashes unescaped (see ``CompactJSONEncoder``).
 public enum WireEncoder {
     /// Encodes `value`.
     ///
@@ -15,8 +14,6 @@ public enum WireEncoder {
     ///
     /// - Throws: `EncodingError` for a non-finite number (the dialect types never hold one).
     public static func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
-        // Every type of this module encodes in order; anything else still encodes correctly through the tree.
-        if let bytes = try StreamingJSONEncoder.encode(value) { return bytes }
-        return try CompactJSONEncoder().encode(value)
+        try CompactJSONEncoder().encode(value)
     }
 }
