@@ -44,6 +44,22 @@ import Testing
         #expect(metrics.text.contains("http_requests_total"))
     }
 
+    /// SIGTERM and SIGINT stop the server gracefully: it exits with 0 and logs no error.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func signalsStopTheServerGracefully(signal: Int32) async throws {
+        let directory = try freshDirectory()
+        let server = InsightsProcess(dataDirectory: directory)
+        try server.start()
+        let live = try await HTTP.send("GET", "\(server.baseURL)/health/live", token: nil)
+        #expect(live.status == 200)
+
+        let exit = server.stop(with: signal)
+
+        #expect(exit.reason == .exit)
+        #expect(exit.status == 0)
+        #expect(!exit.errors.contains(" error "), "\(exit.errors)")
+    }
+
     @Test func acknowledgedWritesSurviveSIGKILL() async throws {
         let directory = try freshDirectory()
         let token = try token(dataDirectory: directory)

@@ -54,7 +54,10 @@ final class InsightsProcess: @unchecked Sendable {
         process.arguments =
             ["serve", "--port", "0", "--data-dir", dataDirectory.path, "--log-level", "warning"] + arguments
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        guard FileManager.default.createFile(atPath: errorLog.path, contents: nil) else {
+            throw InsightsProcessError(message: "cannot create \(errorLog.path)")
+        }
+        process.standardError = try FileHandle(forWritingTo: errorLog)
         try process.run()
         var buffer = Data()
         let deadline = Date().addingTimeInterval(60)
@@ -75,6 +78,19 @@ final class InsightsProcess: @unchecked Sendable {
     func kill() {
         Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+    }
+
+    /// Where the server's standard error goes: a file beside its data, so a chatty server never blocks on a pipe.
+    var errorLog: URL { dataDirectory.appendingPathComponent("serve.err") }
+
+    /// Sends `signal` and waits for the process to end.
+    ///
+    /// - Returns: how it ended and what it wrote to standard error.
+    func stop(with signal: Int32) -> (reason: Process.TerminationReason, status: Int32, errors: String) {
+        Foundation.kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        let errors = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
+        return (process.terminationReason, process.terminationStatus, errors)
     }
 
     /// Sends SIGTERM and waits for a graceful exit.

@@ -33,12 +33,15 @@ public struct RetentionService<Store: InsightsStore>: Service {
         self.logger = logger
     }
 
-    /// Runs until graceful shutdown: one pass at start, then one per interval. A failed pass is logged and retried
-    /// at the next interval.
+    /// Runs until graceful shutdown or cancellation: one pass at start, then one per interval. A failed pass is logged
+    /// and retried at the next interval; a pass cancelled because the server stops ends the service quietly.
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 _ = try await runOnce()
+            } catch is CancellationError {
+                // The server is stopping; the pass's transaction rolled back and the next start runs it again.
+                return
             } catch {
                 logger.error("Retention pass failed", metadata: ["error": "\(String(reflecting: error))"])
             }
