@@ -22,11 +22,19 @@ struct Insights: AsyncParsableCommand {
 
     /// Runs the parsed command; usage errors exit with 2 (the documented code) instead of sysexits' 64.
     static func main() async {
-        // Swift concurrency's tasks run on SwiftNIO's event-loop threads, so an HTTP handler and the I/O of its
-        // connection share a thread instead of handing each response across threads (with a wake-up per write).
-        // Must happen first, on the main thread. Blocking work stays off these threads: store writes run on the
-        // database's own queue, password hashing on NIO's thread pool; store reads take microseconds.
-        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        // By default Swift concurrency's tasks run on SwiftNIO's event-loop threads, so an HTTP handler and the I/O
+        // of its connection share a thread instead of handing each response across threads (with a wake-up per
+        // write). Must happen first, on the main thread. Blocking work stays off these threads: store writes run on
+        // the database's own queue, password hashing on NIO's thread pool; store reads take microseconds.
+        switch TaskExecutorChoice.chosen(in: ProcessInfo.processInfo.environment) {
+        case .success(.eventLoop):
+            _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        case .success(.swift):
+            break
+        case .failure(let usage):
+            FileHandle.standardError.write(Data("insights: \(usage.text)\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -58,6 +58,21 @@ import Testing
         #expect(wrong.errors.contains("not a cppcheck report"))
     }
 
+    @Test func anUnknownExecutorIsAUsageError() throws {
+        let process = Process()
+        process.executableURL = InsightsProcess.binary
+        process.arguments = ["--version"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["INSIGHTS_EXECUTOR": "threads"]) { $1 }
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(errors.contains("INSIGHTS_EXECUTOR must be event-loop or swift, not 'threads'."), "\(errors)")
+    }
+
     @Test func versionIsPrinted() throws {
         let result = try Self.run(["--version"])
         #expect(result.status == 0)

@@ -44,6 +44,22 @@ import Testing
         #expect(metrics.text.contains("http_requests_total"))
     }
 
+    /// `INSIGHTS_EXECUTOR` chooses where tasks run; the server answers either way.
+    @Test(arguments: ["event-loop", "swift"])
+    func bothExecutorsServe(executor: String) async throws {
+        let directory = try freshDirectory()
+        let token = try token(dataDirectory: directory)
+        let server = InsightsProcess(dataDirectory: directory)
+        try server.start(environment: ["INSIGHTS_EXECUTOR": executor])
+        defer { server.terminate() }
+        let report =
+            "\(server.baseURL)/rest/insights/latest/projects/PROJ/repos/my-repo/commits/\(Self.commit)/reports/k"
+        let put = try await HTTP.send("PUT", report, token: token, body: #"{"title":"T"}"#)
+        #expect(put.status == 200, "\(put.text)")
+        let get = try await HTTP.send("GET", report, token: token)
+        #expect(get.text.contains(#""title":"T""#))
+    }
+
     /// SIGTERM and SIGINT stop the server gracefully: it exits with 0 and logs no error.
     @Test(arguments: [SIGTERM, SIGINT])
     func signalsStopTheServerGracefully(signal: Int32) async throws {

@@ -48,9 +48,12 @@ final class InsightsProcess: @unchecked Sendable {
 
     /// Starts `insights serve --port 0` and waits for its "listening on" line.
     ///
-    /// - Parameter arguments: further `serve` options, e.g. `["--max-annotations-per-report", "50"]`.
-    func start(arguments: [String] = []) throws {
+    /// - Parameters:
+    ///   - arguments: further `serve` options, e.g. `["--max-annotations-per-report", "50"]`.
+    ///   - environment: variables added to the test's environment, e.g. `["INSIGHTS_EXECUTOR": "swift"]`.
+    func start(arguments: [String] = [], environment: [String: String] = [:]) throws {
         process.executableURL = Self.binary
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
         process.arguments =
             ["serve", "--port", "0", "--data-dir", dataDirectory.path, "--log-level", "warning"] + arguments
         process.standardOutput = output
