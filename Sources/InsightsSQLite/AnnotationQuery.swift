@@ -8,6 +8,16 @@ import InsightsCore
 /// only on which fields are filtered (32 shapes at most) and every shape can stay in the connection's statement
 /// cache.
 struct AnnotationQuery {
+    /// The query without filters.
+    private static let baseSQL = """
+        SELECT \(AnnotationRecord.selectionSQL), report.key
+        FROM annotation
+        JOIN report ON report.id = annotation.reportId
+        JOIN repository ON repository.id = report.repositoryId
+        JOIN project ON project.id = repository.projectId
+        WHERE project.key = ? AND repository.slug = ? AND report.commitId = ?
+        """
+
     /// The statement; the annotation's columns (``AnnotationRecord/columnNames``) and then the report key.
     private(set) var sql: String
     /// Its arguments, in placeholder order.
@@ -20,14 +30,7 @@ struct AnnotationQuery {
     ///   - commit: the commit.
     ///   - filter: the filter; an empty set does not filter its field.
     init(repository: RepositoryRef, commit: CommitID, filter: AnnotationFilter) {
-        sql = """
-            SELECT \(AnnotationRecord.selectionSQL), report.key
-            FROM annotation
-            JOIN report ON report.id = annotation.reportId
-            JOIN repository ON repository.id = report.repositoryId
-            JOIN project ON project.id = repository.projectId
-            WHERE project.key = ? AND repository.slug = ? AND report.commitId = ?
-            """
+        sql = Self.baseSQL
         arguments = [repository.projectKey, repository.slug, commit.rawValue]
         var severities = filter.severities
         if severities.contains(.high) { severities.insert(.critical) }

@@ -5,6 +5,10 @@ public import InsightsStore
 
 /// Annotations.
 extension SQLiteStore {
+    /// A report's annotations, in creation order.
+    private static let reportAnnotationsSQL =
+        "SELECT \(AnnotationRecord.selectionSQL) FROM annotation WHERE reportId = ? ORDER BY id"
+
     /// Adds annotations to a report, all or nothing, checking the creator rule, external-id uniqueness and the cap
     /// inside one IMMEDIATE transaction.
     ///
@@ -92,8 +96,7 @@ extension SQLiteStore {
                 let report = try Self.requireReport(at: address, in: db)
                 let reportKey = try report.insightKey()
                 return try AnnotationRecord.fetchAll(
-                    db.cachedStatement(
-                        sql: "SELECT \(AnnotationRecord.selectionSQL) FROM annotation WHERE reportId = ? ORDER BY id"),
+                    db.cachedStatement(sql: Self.reportAnnotationsSQL),
                     arguments: [report.id]
                 )
                 .map { try $0.annotation(reportKey: reportKey) }

@@ -5,6 +5,12 @@ public import InsightsStore
 
 /// Reports.
 extension SQLiteStore {
+    /// One page of a commit's reports, in creation order.
+    private static let reportPageSQL = """
+        SELECT \(ReportRecord.selectionSQL) FROM report WHERE repositoryId = ? AND commitId = ?
+        ORDER BY id LIMIT ? OFFSET ?
+        """
+
     /// Creates or replaces the report at `address`, checking the creator rule inside the write's transaction.
     public func putReport(_ content: ReportContent, at address: ReportAddress, by caller: Caller) async throws
         -> PutOutcome<Report>
@@ -53,11 +59,7 @@ extension SQLiteStore {
                         db.cachedStatement(sql: "SELECT COUNT(*) FROM report WHERE repositoryId = ? AND commitId = ?"),
                         arguments: [repositoryID, commit.rawValue]) ?? 0
                 let records = try ReportRecord.fetchAll(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT \(ReportRecord.selectionSQL) FROM report WHERE repositoryId = ? AND commitId = ?
-                            ORDER BY id LIMIT ? OFFSET ?
-                            """),
+                    db.cachedStatement(sql: Self.reportPageSQL),
                     arguments: [repositoryID, commit.rawValue, page.limit, page.offset])
                 return Page(
                     values: try records.map { try $0.report(in: repository) }, offset: page.offset,

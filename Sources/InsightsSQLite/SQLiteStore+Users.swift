@@ -5,6 +5,13 @@ public import InsightsStore
 
 /// Users, access tokens and grants.
 extension SQLiteStore {
+    /// A token that has not expired at a time, with its user.
+    private static let tokenSQL = """
+        SELECT \(AccessTokenRecord.selectionSQL), \(UserRecord.selectionSQL)
+        FROM accessToken JOIN user ON user.id = accessToken.userId
+        WHERE accessToken.digest = ? AND (accessToken.expiresAt IS NULL OR accessToken.expiresAt > ?)
+        """
+
     /// Creates a user with a lower-cased name.
     public func createUser(name: String, passwordHash: String, isSystemAdmin: Bool) async throws -> User {
         let name = name.lowercased()
@@ -82,12 +89,7 @@ extension SQLiteStore {
         let nowMilliseconds = now.millisecondsSince1970
         return try await perform("userForToken") {
             try await readSingleStatement { db -> (user: User, token: AccessToken)? in
-                let statement = try db.cachedStatement(
-                    sql: """
-                        SELECT \(AccessTokenRecord.selectionSQL), \(UserRecord.selectionSQL)
-                        FROM accessToken JOIN user ON user.id = accessToken.userId
-                        WHERE accessToken.digest = ? AND (accessToken.expiresAt IS NULL OR accessToken.expiresAt > ?)
-                        """)
+                let statement = try db.cachedStatement(sql: Self.tokenSQL)
                 guard let row = try Row.fetchOne(statement, arguments: [digest, nowMilliseconds]) else { return nil }
                 let token = try AccessTokenRecord(row: row, startingAt: 0)
                 let user = try UserRecord(row: row, startingAt: AccessTokenRecord.columnNames.count)
