@@ -15,16 +15,8 @@ extension SQLiteStore {
     /// - Throws: what `body` or the database throws.
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
         try await writer.writeWithoutTransaction { db in
-            try db.beginTransaction(.immediate)
-            do {
-                let value = try body(db)
-                try db.commit()
-                return value
-            } catch {
-                if db.isInsideTransaction {
-                    try? db.rollback()
-                }
-                throw error
+            try Self.transaction(in: db, begin: { try db.beginTransaction(.immediate) }, commit: { try db.commit() }) {
+                try body(db)
             }
         }
     }
@@ -40,17 +32,27 @@ extension SQLiteStore {
     /// - Returns: what `body` returns.
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
         try readers.read { db in
-            try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
-            do {
-                let value = try body(db)
-                try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-                return value
-            } catch {
-                if db.isInsideTransaction {
-                    try? db.rollback()
-                }
-                throw error
+            try Self.transaction(
+                in: db, begin: { try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute() },
+                commit: { try db.cachedStatement(sql: "COMMIT TRANSACTION").execute() }
+            ) { try body(db) }
+        }
+    }
+
+    /// Runs `body` between `begin` and `commit`, rolling back when `body` or `commit` throws.
+    private static func transaction<T>(
+        in db: Database, begin: () throws -> Void, commit: () throws -> Void, _ body: () throws -> T
+    ) throws -> T {
+        try begin()
+        do {
+            let value = try body()
+            try commit()
+            return value
+        } catch {
+            if db.isInsideTransaction {
+                try? db.rollback()
             }
+            throw error
         }
     }
 

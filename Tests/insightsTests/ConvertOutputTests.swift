@@ -19,9 +19,6 @@ import Testing
 
     @Test(arguments: [true, false])
     func escapesLikeJSONEncoder(compact: Bool) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insights-convert-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
         let messages = [
             "quote \" backslash \\ slash / tab\tend", "line\nbreak\r\u{0}\u{1F}\u{7F}", "ünïcödé 🚀 \u{2028}", "",
         ]
@@ -30,17 +27,20 @@ import Testing
                 ruleID: "R\(index)", level: "warning", path: "src/\"odd\" \\ name \(index).py", line: index + 1,
                 message: message)
         }
-        let path = try GeneratedSARIF(findings).write(named: "escapes.sarif", in: directory)
-        try expectEncoderOutput(for: path, compact: compact)
+        try expectEncoderOutput(for: GeneratedSARIF(findings), compact: compact)
     }
 
     @Test(arguments: [true, false])
     func anEmptyLogPrintsLikeJSONEncoder(compact: Bool) throws {
+        try expectEncoderOutput(for: GeneratedSARIF([]), compact: compact)
+    }
+
+    /// Writes `log` to a temporary directory and checks what `insights convert` prints for it.
+    private func expectEncoderOutput(for log: GeneratedSARIF, compact: Bool) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insights-convert-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = try GeneratedSARIF([]).write(named: "empty.sarif", in: directory)
-        try expectEncoderOutput(for: path, compact: compact)
+        try expectEncoderOutput(for: log.write(named: "log.sarif", in: directory), compact: compact)
     }
 
     private func expectEncoderOutput(for path: String, compact: Bool) throws {
