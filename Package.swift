@@ -98,7 +98,9 @@ let package = Package(
         .testTarget(name: "InsightsCoreTests", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InsightsStoreTests",
-            dependencies: ["InsightsStore", "InsightsSQLite", "InsightsCore"],
+            dependencies: [
+                "InsightsStore", "InsightsSQLite", "InsightsCore", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -13,9 +13,7 @@ struct AnnotationQuery {
         SELECT \(AnnotationRecord.selectionSQL), report.key
         FROM annotation
         JOIN report ON report.id = annotation.reportId
-        JOIN repository ON repository.id = report.repositoryId
-        JOIN project ON project.id = repository.projectId
-        WHERE project.key = ? AND repository.slug = ? AND report.commitId = ?
+        WHERE report.repositoryId = ? AND report.commitId = ?
         """
 
     /// The statement; the annotation's columns (``AnnotationRecord/columnNames``) and then the report key.
@@ -26,12 +24,12 @@ struct AnnotationQuery {
     /// Builds the query: AND across the filter's fields, OR within one; `HIGH` also matches `CRITICAL`.
     ///
     /// - Parameters:
-    ///   - repository: the repository; an unknown one has no annotations.
+    ///   - repositoryID: the repository's row id.
     ///   - commit: the commit.
     ///   - filter: the filter; an empty set does not filter its field.
-    init(repository: RepositoryRef, commit: CommitID, filter: AnnotationFilter) {
+    init(repositoryID: Int64, commit: CommitID, filter: AnnotationFilter) {
         sql = Self.baseSQL
-        arguments = [repository.projectKey, repository.slug, commit.rawValue]
+        arguments = [repositoryID, commit.rawValue]
         var severities = filter.severities
         if severities.contains(.high) { severities.insert(.critical) }
         restrict("annotation.severity", to: severities.map(\.rawValue))

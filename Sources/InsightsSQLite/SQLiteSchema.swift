@@ -9,6 +9,7 @@ enum SQLiteSchema {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createV1)
+        migrator.registerMigration("v2", migrate: addCommitRevisions)
         return migrator
     }()
 
@@ -111,5 +112,24 @@ enum SQLiteSchema {
         }
         // Lists a report's annotations in id (creation) order without sorting.
         try db.create(index: "annotation_on_reportId", on: "annotation", columns: ["reportId"])
+    }
+
+    /// Commit revisions (see `CommitRevision`): one row per repository and commit that was ever written, its
+    /// `revision` counting the writes. Rows go only with their repository, so a sequence is never reused for the
+    /// same repository id, and ids are never reused (`AUTOINCREMENT`).
+    ///
+    /// Commits that already hold reports start at revision 1: revision 0 always means that nothing was ever written.
+    private static func addCommitRevisions(_ db: Database) throws {
+        try db.create(table: "commitRevision") { table in
+            table.column("repositoryId", .integer).notNull().references("repository", onDelete: .cascade)
+            table.column("commitId", .text).notNull()
+            table.column("revision", .integer).notNull()
+            table.primaryKey(["repositoryId", "commitId"])
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO commitRevision (repositoryId, commitId, revision)
+                SELECT DISTINCT repositoryId, commitId, 1 FROM report
+                """)
     }
 }

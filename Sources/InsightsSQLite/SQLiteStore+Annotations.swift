@@ -23,6 +23,8 @@ extension SQLiteStore {
         return try await perform("addAnnotations") {
             try await write { db in
                 let report = try Self.requireReportForAnnotationWrite(at: address, by: caller, in: db)
+                // Rolled back with everything else when the write below fails.
+                try Self.advanceRevision(repositoryID: report.repositoryId, commitID: report.commitId, in: db)
                 let reportID = try CorruptRecord.decode("report", "id", id: nil) { report.id }
                 let reportKey = try report.insightKey()
 
@@ -72,6 +74,8 @@ extension SQLiteStore {
         return try await perform("putAnnotation") {
             try await write { db in
                 let report = try Self.requireReportForAnnotationWrite(at: address, by: caller, in: db)
+                // Rolled back with everything else when the write below fails.
+                try Self.advanceRevision(repositoryID: report.repositoryId, commitID: report.commitId, in: db)
                 let reportID = try CorruptRecord.decode("report", "id", id: nil) { report.id }
                 let reportKey = try report.insightKey()
                 if var record = try Self.annotations(withExternalIDs: [externalID], reportID: reportID, in: db)[
@@ -104,13 +108,16 @@ extension SQLiteStore {
         }
     }
 
-    /// Lists the matching annotations of a commit's reports, by report creation and then annotation creation.
+    /// Lists the matching annotations of a commit's reports, by report creation and then annotation creation, with
+    /// the commit's revision read in the same transaction.
     public func annotations(
         inCommit commit: CommitID, of repository: RepositoryRef, matching filter: AnnotationFilter
-    ) async throws -> [Annotation] {
+    ) async throws -> CommitAnnotations {
         try await perform("annotationsInCommit") {
-            try await readSingleStatement { db in
-                let query = AnnotationQuery(repository: repository, commit: commit, filter: filter)
+            try await read { db in
+                let revision = try Self.revision(ofCommit: commit, in: repository, db: db)
+                guard revision.sequence > 0 else { return CommitAnnotations(annotations: [], revision: revision) }
+                let query = AnnotationQuery(repositoryID: revision.repositoryID, commit: commit, filter: filter)
                 let rows = try Row.fetchCursor(db.cachedStatement(sql: query.sql), arguments: query.arguments)
                 let keyIndex = AnnotationRecord.columnNames.count
                 var keys: [String: InsightKey] = [:]
@@ -122,7 +129,7 @@ extension SQLiteStore {
                     keys[rawKey] = key
                     annotations.append(try AnnotationRecord(row: row).annotation(reportKey: key))
                 }
-                return annotations
+                return CommitAnnotations(annotations: annotations, revision: revision)
             }
         }
     }
@@ -132,6 +139,8 @@ extension SQLiteStore {
         try await perform("deleteAnnotations") {
             try await write { db in
                 let report = try Self.requireReportForAnnotationWrite(at: address, by: caller, in: db)
+                // Rolled back with everything else when the write below fails.
+                try Self.advanceRevision(repositoryID: report.repositoryId, commitID: report.commitId, in: db)
                 var request = AnnotationRecord.filter(AnnotationRecord.Columns.reportId == report.id)
                 if let externalIDs {
                     guard !externalIDs.isEmpty else { return }

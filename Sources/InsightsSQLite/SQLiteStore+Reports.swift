@@ -25,6 +25,7 @@ extension SQLiteStore {
                         .modifyReport(creator: UserID(record.creatorId)), by: caller.principal, on: caller.access)
                     try record.replaceContent(with: content, at: now)
                     try record.update(db)
+                    try Self.advanceRevision(repositoryID: repositoryID, commitID: record.commitId, in: db)
                     return PutOutcome(value: try record.report(in: address.repository), isCreated: false)
                 }
                 guard let creator = caller.principal.userID else { throw InsightsError.unauthenticated }
@@ -32,6 +33,7 @@ extension SQLiteStore {
                     uuid: uuid, repositoryId: repositoryID, address: address, content: content, creator: creator,
                     now: now)
                 try record.insert(db)
+                try Self.advanceRevision(repositoryID: repositoryID, commitID: record.commitId, in: db)
                 return PutOutcome(value: try record.report(in: address.repository), isCreated: true)
             }
         }
@@ -76,6 +78,7 @@ extension SQLiteStore {
                 try AccessPolicy.authorize(
                     .deleteReport(creator: UserID(record.creatorId)), by: caller.principal, on: caller.access)
                 _ = try record.delete(db)
+                try Self.advanceRevision(repositoryID: record.repositoryId, commitID: record.commitId, in: db)
             }
         }
     }
@@ -85,7 +88,8 @@ extension SQLiteStore {
         let cutoff = cutoff.millisecondsSince1970
         return try await perform("deleteReports") {
             try await write { db in
-                try ReportRecord.filter(ReportRecord.Columns.updatedAt < cutoff).deleteAll(db)
+                try Self.advanceRevisions(ofReportsUpdatedBefore: cutoff, in: db)
+                return try ReportRecord.filter(ReportRecord.Columns.updatedAt < cutoff).deleteAll(db)
             }
         }
     }

@@ -51,11 +51,12 @@ public func buildRouter<Store: InsightsStore>(
     let limits = ServerLimits(
         maxAnnotationsPerReport: configuration.maxAnnotationsPerReport, maxBodyBytes: configuration.maxBodyBytes)
     let authentication = AuthenticationMiddleware(authenticator: Authenticator(store: store))
+    let commitResponses = CommitResponseCache(capacity: configuration.responseCacheBytes)
     for basePath in DataCenterRoutes<Store>.basePaths {
         let group = router.group(RouterPath(basePath))
             .add(middleware: DataCenterErrorMiddleware())
             .add(middleware: authentication)
-        DataCenterRoutes(store: store, limits: limits).register(on: group)
+        DataCenterRoutes(store: store, limits: limits, commitResponses: commitResponses).register(on: group)
         group.get("openapi.json", use: OpenAPIDocument.dataCenter)
     }
     return router

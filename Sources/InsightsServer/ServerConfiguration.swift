@@ -8,6 +8,8 @@ public import Logging
 public struct ServerConfiguration: Sendable, Equatable {
     /// The default request body limit: 8 MiB, room for 1000 annotations with 2000-character messages.
     public static let defaultMaxBodyBytes = 8 * 1024 * 1024
+    /// The default budget of the commit-wide response cache: 64 MiB, several thousand typical responses.
+    public static let defaultResponseCacheBytes = 64 * 1024 * 1024
 
     /// The address to bind; `127.0.0.1` unless told otherwise.
     public var host = "127.0.0.1"
@@ -23,6 +25,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var retentionInterval: Duration = .seconds(3600)
     /// The largest request body accepted, in bytes.
     public var maxBodyBytes = defaultMaxBodyBytes
+    /// The most bytes of rendered commit-wide annotation responses kept in memory; 0 keeps none.
+    public var responseCacheBytes = defaultResponseCacheBytes
     /// The log level.
     public var logLevel: Logger.Level = .info
 
@@ -35,6 +39,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         case retentionDays = "retention-days"
         case retentionIntervalSeconds = "retention-interval-seconds"
         case maxBodyBytes = "max-body-bytes"
+        case responseCacheBytes = "response-cache-bytes"
         case logLevel = "log-level"
 
         /// The environment variable: `INSIGHTS_` and the flag in upper case with `_` for `-`.
@@ -86,6 +91,9 @@ public struct ServerConfiguration: Sendable, Equatable {
             configuration.retentionInterval = .seconds(seconds)
         }
         if let bytes = try integer(.maxBodyBytes, in: 1024...1_073_741_824) { configuration.maxBodyBytes = bytes }
+        if let bytes = try integer(.responseCacheBytes, in: 0...68_719_476_736) {
+            configuration.responseCacheBytes = bytes
+        }
         if let level = value(.logLevel) {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError(

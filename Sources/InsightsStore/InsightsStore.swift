@@ -27,6 +27,7 @@ public import InsightsCore
 /// - ``addAnnotations(_:to:mode:maxPerReport:by:)``
 /// - ``putAnnotation(_:to:maxPerReport:by:)``
 /// - ``annotations(inCommit:of:matching:)``
+/// - ``revision(ofCommit:in:)``
 public protocol InsightsStore: Sendable {
     // MARK: Health and statistics
 
@@ -198,9 +199,18 @@ public protocol InsightsStore: Sendable {
     func annotations(of address: ReportAddress) async throws -> [Annotation]
 
     /// Lists the annotations of every report on a commit that match `filter`, ordered by report creation and then
-    /// annotation creation.
+    /// annotation creation, with the commit's revision in the same snapshot. An unknown repository has none.
     func annotations(inCommit commit: CommitID, of repository: RepositoryRef, matching filter: AnnotationFilter)
-        async throws -> [Annotation]
+        async throws -> CommitAnnotations
+
+    /// The commit's current revision: one small read, for checking that a response built from an earlier
+    /// ``annotations(inCommit:of:matching:)`` is still current.
+    ///
+    /// Every method that writes a commit's reports or annotations (``putReport(_:at:by:)``,
+    /// ``deleteReport(at:by:)``, ``deleteReports(updatedBefore:)``, ``addAnnotations(_:to:mode:maxPerReport:by:)``,
+    /// ``putAnnotation(_:to:maxPerReport:by:)``, ``deleteAnnotations(of:externalIDs:by:)``) moves it to a new
+    /// revision in its transaction; see ``CommitRevision``.
+    func revision(ofCommit commit: CommitID, in repository: RepositoryRef) async throws -> CommitRevision
 
     /// Deletes a report's annotations: those with the given external ids, or all when `externalIDs` is `nil`.
     /// Ids that match nothing are ignored.

@@ -54,7 +54,7 @@ extension Insights {
                 let root = try? await GitClient(directory: directory).repositoryRoot()
                 let bundle = try inputs.bundle(repositoryRoot: root)
                 try write(bundle)
-            } catch let failure as ConversionInputs.Failure {
+            } catch let failure {
                 FileHandle.standardError.write(Data("insights convert: \(failure.message)\n".utf8))
                 throw ExitCode(failure.exitCode)
             }

@@ -124,7 +124,7 @@ extension Insights {
         func run() async throws {
             do {
                 try await publish(environment: ProcessInfo.processInfo.environment)
-            } catch let failure as ConversionInputs.Failure {
+            } catch let failure {
                 if !failure.message.isEmpty {
                     FileHandle.standardError.write(Data("insights publish: \(failure.message)\n".utf8))
                 }

@@ -60,6 +60,13 @@ extension Insights {
 
         @Option(
             help: ArgumentHelp(
+                "Memory for rendered commit-wide annotation responses; 0 turns the cache off "
+                    + "(env: INSIGHTS_RESPONSE_CACHE_BYTES; default: 67108864).",
+                valueName: "bytes"))
+        var responseCacheBytes: String?
+
+        @Option(
+            help: ArgumentHelp(
                 "trace, debug, info, notice, warning, error or critical (env: INSIGHTS_LOG_LEVEL; default: info).",
                 valueName: "level"))
         var logLevel: String?
@@ -69,7 +76,7 @@ extension Insights {
                 flags: [
                     .host: host, .port: port, .maxAnnotationsPerReport: maxAnnotationsPerReport,
                     .retentionDays: retentionDays, .retentionIntervalSeconds: retentionIntervalSeconds,
-                    .maxBodyBytes: maxBodyBytes, .logLevel: logLevel,
+                    .maxBodyBytes: maxBodyBytes, .responseCacheBytes: responseCacheBytes, .logLevel: logLevel,
                 ].compactMapValues { $0 })
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)

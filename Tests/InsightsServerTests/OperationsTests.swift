@@ -128,11 +128,12 @@ import Testing
         #expect(defaults.maxAnnotationsPerReport == 1000)
         #expect(defaults.retentionDays == 60)
         #expect(defaults.dataDirectory.lastPathComponent == "insights-data")
+        #expect(defaults.responseCacheBytes == 64 * 1024 * 1024)
         let environment = [
             "INSIGHTS_HOST": "0.0.0.0", "INSIGHTS_PORT": "8080", "INSIGHTS_DATA_DIR": "/tmp/x",
             "INSIGHTS_MAX_ANNOTATIONS_PER_REPORT": "50", "INSIGHTS_RETENTION_DAYS": "7",
             "INSIGHTS_RETENTION_INTERVAL_SECONDS": "60", "INSIGHTS_MAX_BODY_BYTES": "4096",
-            "INSIGHTS_LOG_LEVEL": "debug",
+            "INSIGHTS_RESPONSE_CACHE_BYTES": "0", "INSIGHTS_LOG_LEVEL": "debug",
         ]
         #expect(Set(ServerConfiguration.Key.allCases.map(\.environmentVariable)) == Set(environment.keys))
         let fromEnvironment = try ServerConfiguration.resolve(flags: [:], environment: environment)
@@ -143,6 +144,7 @@ import Testing
         #expect(fromEnvironment.retentionDays == 7)
         #expect(fromEnvironment.retentionInterval == .seconds(60))
         #expect(fromEnvironment.maxBodyBytes == 4096)
+        #expect(fromEnvironment.responseCacheBytes == 0)
         #expect(fromEnvironment.logLevel == .debug)
         let flagged = try ServerConfiguration.resolve(flags: [.port: "9000"], environment: environment)
         #expect(flagged.port == 9000)
@@ -151,6 +153,9 @@ import Testing
         }
         #expect(throws: ConfigurationError.self) {
             try ServerConfiguration.resolve(flags: [:], environment: ["INSIGHTS_RETENTION_DAYS": "0"])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.resolve(flags: [.responseCacheBytes: "-1"], environment: [:])
         }
     }
 }

@@ -66,7 +66,8 @@ import Testing
                 to: seed.address, maxPerReport: 10, by: seed.aliceCaller)
 
             let found = try await store.annotations(
-                inCommit: seed.address.commit, of: seed.repository, matching: testCase.filter)
+                inCommit: seed.address.commit, of: seed.repository, matching: testCase.filter
+            ).annotations
 
             #expect(found.map(\.content.message) == testCase.messages)
             #expect(
@@ -89,11 +90,13 @@ import Testing
 
             for path in paths {
                 let found = try await store.annotations(
-                    inCommit: seed.address.commit, of: seed.repository, matching: AnnotationFilter(paths: [path]))
+                    inCommit: seed.address.commit, of: seed.repository, matching: AnnotationFilter(paths: [path])
+                ).annotations
                 #expect(found.map(\.content.message) == [path])
             }
             let none = try await store.annotations(
-                inCommit: seed.address.commit, of: seed.repository, matching: AnnotationFilter(paths: ["src/"]))
+                inCommit: seed.address.commit, of: seed.repository, matching: AnnotationFilter(paths: ["src/"])
+            ).annotations
             #expect(none.isEmpty)
         }
     }

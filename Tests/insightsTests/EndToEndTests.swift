@@ -44,6 +44,37 @@ import Testing
         #expect(metrics.text.contains("http_requests_total"))
     }
 
+    /// The commit-wide query answers from the response cache only while the commit is unchanged, also when another
+    /// process (here `insights admin`) changes the database.
+    @Test func commitWideQueryFollowsWritesOfOtherProcesses() async throws {
+        let directory = try freshDirectory()
+        let token = try token(dataDirectory: directory)
+        let server = InsightsProcess(dataDirectory: directory)
+        try server.start()
+        defer { server.terminate() }
+        let commit = "\(server.baseURL)/rest/insights/latest/projects/PROJ/repos/my-repo/commits/\(Self.commit)"
+        _ = try await HTTP.send("PUT", "\(commit)/reports/lint", token: token, body: #"{"title":"Lint"}"#)
+        let post = try await HTTP.send(
+            "POST", "\(commit)/reports/lint/annotations", token: token,
+            body: #"{"annotations":[{"externalId":"a","message":"m","severity":"LOW"}]}"#)
+        #expect(post.status == 204, "\(post.text)")
+        for _ in 0..<2 {
+            let query = try await HTTP.send("GET", "\(commit)/annotations", token: token)
+            #expect(query.text.contains(#""externalId":"a""#), "\(query.text)")
+        }
+        let metrics = try await HTTP.send("GET", "\(server.baseURL)/metrics", token: nil)
+        #expect(metrics.text.contains(#"insights_response_cache_requests_total{result="hit"} 1"#), "\(metrics.text)")
+
+        let dataDirectory = ["--data-dir", directory.path]
+        _ = try InsightsProcess.run(["admin", "delete-repo", "PROJ/my-repo"] + dataDirectory)
+        _ = try InsightsProcess.run(["admin", "create-repo", "PROJ/my-repo"] + dataDirectory)
+        _ = try InsightsProcess.run(["admin", "grant", "ci", "read", "--repo", "PROJ/my-repo"] + dataDirectory)
+
+        let after = try await HTTP.send("GET", "\(commit)/annotations", token: token)
+        #expect(after.status == 200)
+        #expect(after.text == #"{"annotations":[]}"#)
+    }
+
     /// `INSIGHTS_EXECUTOR` chooses where tasks run; the server answers either way.
     @Test(arguments: ["event-loop", "swift"])
     func bothExecutorsServe(executor: String) async throws {

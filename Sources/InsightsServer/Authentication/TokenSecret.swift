@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// Personal access token secrets: how they are made and how they are stored (only as a SHA-256 digest).
 public enum TokenSecret {

@@ -1,6 +1,6 @@
 public import Hummingbird
 public import InsightsCore
-public import Logging
+import Logging
 
 /// The per-request context: Hummingbird's core storage plus the authenticated principal.
 public struct InsightsRequestContext: RequestContext {

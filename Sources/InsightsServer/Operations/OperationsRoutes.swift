@@ -37,10 +37,15 @@ struct OperationsRoutes<Store: InsightsStore>: Sendable {
     /// Emits every registered metric, after refreshing the stored-item gauges from the database.
     @Sendable func metrics(_ request: Request, context: Context) async throws -> Response {
         let statistics = try await store.statistics()
-        registry.makeGauge(name: "insights_reports_stored", help: "Reports currently stored.")
-            .set(Double(statistics.reports))
-        registry.makeGauge(name: "insights_annotations_stored", help: "Annotations currently stored.")
-            .set(Double(statistics.annotations))
+        // The names carry no unit suffix: they count items.
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                metricName: "insights_reports_stored", unitName: "", helpText: "Reports currently stored.")
+        ).set(Double(statistics.reports))
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                metricName: "insights_annotations_stored", unitName: "", helpText: "Annotations currently stored.")
+        ).set(Double(statistics.annotations))
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         return Response(

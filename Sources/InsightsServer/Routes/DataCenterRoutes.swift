@@ -17,6 +17,8 @@ struct DataCenterRoutes<Store: InsightsStore>: Sendable {
 
     let store: Store
     let limits: ServerLimits
+    /// Rendered commit-wide annotation responses.
+    let commitResponses: CommitResponseCache
 
     private var gate: RepositoryGate<Store> { RepositoryGate(store: store) }
 
@@ -89,7 +91,7 @@ struct DataCenterRoutes<Store: InsightsStore>: Sendable {
         let path = DataCenterPath(parameters: context.parameters)
         _ = try await gate.caller(try path.repository(), for: .read, principal: context.principal)
         let annotations = try await store.annotations(of: try path.report())
-        return try Self.annotationsResponse(annotations)
+        return Self.annotationsResponse(annotations)
     }
 
     // Left unoptimized: Swift 6.3's LLVM crashes (signal 11) while splitting this handler's coroutine in release
@@ -101,14 +103,15 @@ struct DataCenterRoutes<Store: InsightsStore>: Sendable {
         _ = try await gate.caller(repository, for: .read, principal: context.principal)
         let commit = try path.commit()
         let filter = try DataCenterAnnotationQuery.filter(from: request.uri.queryParameters)
-        let annotations = try await store.annotations(inCommit: commit, of: repository, matching: filter)
-        return try Self.annotationsResponse(annotations)
+        let body = try await commitResponses.body(
+            for: CommitResponseCache.Key(repository: repository, commit: commit, filter: filter), in: store,
+            render: DataCenterAnnotations.responseBytes(for:))
+        return JSONResponse.make(body: body)
     }
 
-    /// A `{"annotations": [...]}` response; for ``commitAnnotations(_:context:)`` it also keeps the encoding out of
-    /// the unoptimized handler (`@_optimize(none)` would leave the generic encoding unspecialized).
-    private static func annotationsResponse(_ annotations: [Annotation]) throws -> Response {
-        try JSONResponse.make(DataCenterAnnotations(annotations: annotations.map(DataCenterAnnotation.init)))
+    /// A `{"annotations": [...]}` response.
+    private static func annotationsResponse(_ annotations: [Annotation]) -> Response {
+        JSONResponse.make(encoded: DataCenterAnnotations.responseBytes(for: annotations))
     }
 
     @Sendable func addAnnotations(_ request: Request, context: Context) async throws -> Response {

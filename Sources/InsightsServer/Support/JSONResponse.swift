@@ -7,10 +7,19 @@ import NIOCore
 enum JSONResponse {
     /// A response with `value` encoded as compact JSON.
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let body = try WireEncoder.bytes(value)
+        make(encoded: try WireEncoder.bytes(value), status: status)
+    }
+
+    /// A response with a body already encoded as JSON.
+    static func make(encoded body: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        make(body: ByteBuffer(bytes: body), status: status)
+    }
+
+    /// A response with a body already encoded as JSON, in a buffer.
+    static func make(body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json;charset=UTF-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 
     /// An empty 204 response.

@@ -35,7 +35,7 @@ struct TestServer {
     /// Creates the store and seeds it.
     static func make(
         maxAnnotationsPerReport: Int = 1000, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
-        environment: StoreEnvironment = .live
+        responseCacheBytes: Int = ServerConfiguration.defaultResponseCacheBytes, environment: StoreEnvironment = .live
     ) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("insights-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -61,6 +61,7 @@ struct TestServer {
         var configuration = ServerConfiguration()
         configuration.maxAnnotationsPerReport = maxAnnotationsPerReport
         configuration.maxBodyBytes = maxBodyBytes
+        configuration.responseCacheBytes = responseCacheBytes
         configuration.dataDirectory = directory
         return TestServer(store: store, directory: directory, configuration: configuration, tokens: tokens)
     }
