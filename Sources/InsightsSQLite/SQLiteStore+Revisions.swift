@@ -16,7 +16,7 @@ extension SQLiteStore {
     /// Moves every commit with a report last written before a time to its next revision (retention).
     private static let advanceRevisionsBeforeSQL = """
         INSERT INTO commitRevision (repositoryId, commitId, revision)
-        SELECT DISTINCT repositoryId, commitId, 1 FROM report WHERE updatedAt < ? AND true
+        SELECT DISTINCT repositoryId, commitId, 1 FROM report WHERE updatedAt < ?
         ON CONFLICT (repositoryId, commitId) DO UPDATE SET revision = revision + 1
         """
 

@@ -51,6 +51,7 @@ public func buildRouter<Store: InsightsStore>(
     let limits = ServerLimits(
         maxAnnotationsPerReport: configuration.maxAnnotationsPerReport, maxBodyBytes: configuration.maxBodyBytes)
     let authentication = AuthenticationMiddleware(authenticator: Authenticator(store: store))
+    // Data Center renderings of commit-wide queries, shared by its two base paths.
     let commitResponses = CommitResponseCache(capacity: configuration.responseCacheBytes)
     for basePath in DataCenterRoutes<Store>.basePaths {
         let group = router.group(RouterPath(basePath))

@@ -15,7 +15,8 @@ import Synchronization
 /// Bounded by bytes: when full, the least recently used quarter of the bodies is dropped. A capacity of 0 turns the
 /// cache off (no revision read either).
 final class CommitResponseCache: Sendable {
-    /// What a commit-wide response depends on besides the commit's contents.
+    /// What a commit-wide response depends on besides the commit's contents. The rendering is not part of it: each
+    /// dialect keeps a cache of its own.
     struct Key: Hashable, Sendable {
         /// The repository (canonical lower-case names).
         var repository: RepositoryRef
