@@ -44,7 +44,7 @@ public struct ServerConfiguration: Sendable, Equatable {
 
         /// The environment variable: `INSIGHTS_` and the flag in upper case with `_` for `-`.
         public var environmentVariable: String {
-            "INSIGHTS_" + rawValue.uppercased().replacingOccurrences(of: "-", with: "_")
+            "INSIGHTS_" + rawValue.uppercased().replacing("-", with: "_")
         }
     }
 

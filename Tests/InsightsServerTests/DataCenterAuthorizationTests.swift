@@ -103,6 +103,22 @@ import Testing
         }
     }
 
+    @Test func schemeIsCaseInsensitiveAndSpacesAroundCredentialsAreIgnored() async throws {
+        let server = try await TestServer.make()
+        try await server.test { client in
+            let token = server.tokens["alice"] ?? ""
+            for value in ["bearer \(token)", "BEARER  \t\(token)", "Bearer \(token) \t"] {
+                var headers = HTTPFields()
+                headers[.authorization] = value
+                let response = try await client.send(.get, "\(DC.base)/reports", headers: headers)
+                #expect(response.status == .ok, "\(value.debugDescription)")
+            }
+            var empty = HTTPFields()
+            empty[.authorization] = "Bearer  \t "
+            #expect(try await client.send(.get, "\(DC.base)/reports", headers: empty).status == .unauthorized)
+        }
+    }
+
     @Test func basicAuthenticationAcceptsPasswordsAndTokens() async throws {
         let server = try await TestServer.make()
         try await server.test { client in

@@ -1,4 +1,5 @@
 import Foundation
+import InsightsCore
 
 /// Per-run lookups: rules by index or id, artifacts, and URI base resolution.
 struct SARIFRunIndex {
@@ -77,7 +78,7 @@ struct SARIFRunIndex {
             return RepositoryPath.relative(resolved, root: repositoryRoot)
         }
         if Self.hasNonFileScheme(resolved) { return resolved }
-        return RepositoryPath.relative(resolved.removingPercentEncoding ?? resolved, root: repositoryRoot)
+        return RepositoryPath.relative(resolved.percentDecoded ?? resolved, root: repositoryRoot)
     }
 
     /// Prefixes `uri` with its base (recursively), unless it is already absolute or the base is unknown.

@@ -1,4 +1,5 @@
 public import Foundation
+import InsightsCore
 
 /// Turns the paths tools write (absolute, `file://` URIs, `./`-prefixed) into repository-relative paths.
 ///
@@ -51,7 +52,7 @@ public enum RepositoryPath {
             }
         }
         let encoded = String(rest)
-        return encoded.removingPercentEncoding ?? encoded
+        return encoded.percentDecoded ?? encoded
     }
 
     /// Resolves `.` and `..` lexically in an absolute path and removes trailing and doubled slashes.

@@ -29,7 +29,7 @@ public struct Authenticator<Store: InsightsStore>: Sendable {
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2 else { throw InsightsError.unauthenticated }
         let scheme = parts[0].lowercased()
-        let credentials = parts[1].trimmingCharacters(in: .whitespaces)
+        let credentials = Self.trimmingOptionalWhitespace(parts[1])
         switch scheme {
         case "bearer":
             return try await principal(forToken: credentials)
@@ -70,5 +70,15 @@ public struct Authenticator<Store: InsightsStore>: Sendable {
             try await PasswordHasher.verify(password, against: credentials.passwordHash)
         else { throw InsightsError.unauthenticated }
         return credentials.user.principal()
+    }
+
+    /// The credentials of an `Authorization` header without surrounding spaces and tabs (HTTP's optional
+    /// whitespace); Foundation's `trimmingCharacters(in:)` bridges through `NSString` on Linux.
+    private static func trimmingOptionalWhitespace(_ text: Substring) -> String {
+        let isOptionalWhitespace = { (character: Character) in character == " " || character == "\t" }
+        guard let first = text.firstIndex(where: { !isOptionalWhitespace($0) }),
+            let last = text.lastIndex(where: { !isOptionalWhitespace($0) })
+        else { return "" }
+        return String(text[first...last])
     }
 }

@@ -20,9 +20,9 @@ public enum MetricNames {
     public static func makeFactory(registry: PrometheusCollectorRegistry) -> PrometheusMetricsFactory {
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.nameAndLabelSanitizer = { name, dimensions in
-            let renamed = names[name] ?? name.replacingOccurrences(of: ".", with: "_")
+            let renamed = names[name] ?? name.replacing(".", with: "_")
             let relabelled = dimensions.map { key, value in
-                (labels[key] ?? key.replacingOccurrences(of: ".", with: "_"), value)
+                (labels[key] ?? key.replacing(".", with: "_"), value)
             }
             return (renamed, relabelled)
         }

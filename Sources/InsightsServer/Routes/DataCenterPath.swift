@@ -36,8 +36,6 @@ struct DataCenterPath {
     /// A path parameter, percent-decoded; one that is not valid percent-encoding is taken as written.
     private func segment(_ name: String) throws -> String {
         let raw = try parameters.require(name)
-        // Foundation's decoding bridges through NSString on Linux; most segments have nothing to decode.
-        guard raw.utf8.contains(UInt8(ascii: "%")) else { return raw }
-        return raw.removingPercentEncoding ?? raw
+        return raw.percentDecoded ?? raw
     }
 }

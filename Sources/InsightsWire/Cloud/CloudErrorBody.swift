@@ -36,7 +36,7 @@ public struct CloudErrorBody: Codable, Sendable, Equatable {
             return
         }
         let cloudField = CloudSpelling.cloudPath(field)
-        let message = error.message.replacingOccurrences(of: "'\(field)'", with: "'\(cloudField)'")
+        let message = error.message.replacing("'\(field)'", with: "'\(cloudField)'")
         self.init(message: message, detail: "Field: \(cloudField)")
     }
 }
