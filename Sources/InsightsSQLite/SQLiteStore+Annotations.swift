@@ -22,9 +22,7 @@ extension SQLiteStore {
         let uuids = annotations.map { _ in environment.makeUUID() }
         return try await perform("addAnnotations") {
             try await write { db in
-                let report = try Self.requireReportForAnnotationWrite(at: address, by: caller, in: db)
-                // Rolled back with everything else when the write below fails.
-                try Self.advanceRevision(repositoryID: report.repositoryId, commitID: report.commitId, in: db)
+                let report = try Self.beginAnnotationWrite(at: address, by: caller, in: db)
                 let reportID = try CorruptRecord.decode("report", "id", id: nil) { report.id }
                 let reportKey = try report.insightKey()
 
@@ -73,9 +71,7 @@ extension SQLiteStore {
         let uuid = environment.makeUUID()
         return try await perform("putAnnotation") {
             try await write { db in
-                let report = try Self.requireReportForAnnotationWrite(at: address, by: caller, in: db)
-                // Rolled back with everything else when the write below fails.
-                try Self.advanceRevision(repositoryID: report.repositoryId, commitID: report.commitId, in: db)
+                let report = try Self.beginAnnotationWrite(at: address, by: caller, in: db)
                 let reportID = try CorruptRecord.decode("report", "id", id: nil) { report.id }
                 let reportKey = try report.insightKey()
                 if var record = try Self.annotations(withExternalIDs: [externalID], reportID: reportID, in: db)[
@@ -138,9 +134,7 @@ extension SQLiteStore {
     public func deleteAnnotations(of address: ReportAddress, externalIDs: [String]?, by caller: Caller) async throws {
         try await perform("deleteAnnotations") {
             try await write { db in
-                let report = try Self.requireReportForAnnotationWrite(at: address, by: caller, in: db)
-                // Rolled back with everything else when the write below fails.
-                try Self.advanceRevision(repositoryID: report.repositoryId, commitID: report.commitId, in: db)
+                let report = try Self.beginAnnotationWrite(at: address, by: caller, in: db)
                 var request = AnnotationRecord.filter(AnnotationRecord.Columns.reportId == report.id)
                 if let externalIDs {
                     guard !externalIDs.isEmpty else { return }
@@ -149,6 +143,21 @@ extension SQLiteStore {
                 _ = try request.deleteAll(db)
             }
         }
+    }
+
+    /// Starts a write to the annotations of the report at `address`: returns its row once ``AccessPolicy`` allows
+    /// `caller` to change them (only its creator may), and moves the commit to its next revision, which the caller's
+    /// transaction rolls back with everything else if the write fails.
+    ///
+    /// - Throws: `notFound` when the repository or the report does not exist, `forbidden` for anyone but the creator.
+    private static func beginAnnotationWrite(
+        at address: ReportAddress, by caller: Caller, in db: Database
+    ) throws -> ReportRecord {
+        let report = try requireReport(at: address, in: db)
+        try AccessPolicy.authorize(
+            .modifyReport(creator: UserID(report.creatorId)), by: caller.principal, on: caller.access)
+        try advanceRevision(repositoryID: report.repositoryId, commitID: report.commitId, in: db)
+        return report
     }
 
     /// The field path of a request's `i`-th external id, for errors.

@@ -85,17 +85,4 @@ extension SQLiteStore {
         throw InsightsError.notFound(
             "Report \(address.key) does not exist on commit \(address.commit) in \(address.repository).")
     }
-
-    /// The row of the report at `address`, once ``AccessPolicy`` allows `caller` to change its annotations (only its
-    /// creator may).
-    ///
-    /// - Throws: `notFound` when the repository or the report does not exist, `forbidden` for anyone but the creator.
-    static func requireReportForAnnotationWrite(
-        at address: ReportAddress, by caller: Caller, in db: Database
-    ) throws -> ReportRecord {
-        let report = try requireReport(at: address, in: db)
-        try AccessPolicy.authorize(
-            .modifyReport(creator: UserID(report.creatorId)), by: caller.principal, on: caller.access)
-        return report
-    }
 }

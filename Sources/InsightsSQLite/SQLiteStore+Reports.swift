@@ -20,12 +20,13 @@ extension SQLiteStore {
         return try await perform("putReport") {
             try await write { db in
                 let repositoryID = try Self.requireRepositoryID(address.repository, in: db)
+                // Rolled back with everything else when the write below fails.
+                try Self.advanceRevision(repositoryID: repositoryID, commitID: address.commit.rawValue, in: db)
                 if var record = try Self.reportRecord(at: address, repositoryID: repositoryID, in: db) {
                     try AccessPolicy.authorize(
                         .modifyReport(creator: UserID(record.creatorId)), by: caller.principal, on: caller.access)
                     try record.replaceContent(with: content, at: now)
                     try record.update(db)
-                    try Self.advanceRevision(repositoryID: repositoryID, commitID: record.commitId, in: db)
                     return PutOutcome(value: try record.report(in: address.repository), isCreated: false)
                 }
                 guard let creator = caller.principal.userID else { throw InsightsError.unauthenticated }
@@ -33,7 +34,6 @@ extension SQLiteStore {
                     uuid: uuid, repositoryId: repositoryID, address: address, content: content, creator: creator,
                     now: now)
                 try record.insert(db)
-                try Self.advanceRevision(repositoryID: repositoryID, commitID: record.commitId, in: db)
                 return PutOutcome(value: try record.report(in: address.repository), isCreated: true)
             }
         }
