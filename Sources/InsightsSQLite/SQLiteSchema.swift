@@ -10,6 +10,7 @@ enum SQLiteSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v2", migrate: addCommitRevisions)
+        migrator.registerMigration("v3", migrate: addProjectAndRepositoryUUIDs)
         return migrator
     }()
 
@@ -131,5 +132,25 @@ enum SQLiteSchema {
                 INSERT INTO commitRevision (repositoryId, commitId, revision)
                 SELECT DISTINCT repositoryId, commitId, 1 FROM report
                 """)
+    }
+
+    /// Uuids for projects and repositories, so Cloud paths can name a workspace or repository as `{uuid}` (D52).
+    ///
+    /// Existing rows get random version-4 uuids, written upper-case like the others; new rows get theirs from the
+    /// store's environment.
+    private static func addProjectAndRepositoryUUIDs(_ db: Database) throws {
+        // A random version-4 uuid in SQL: 8-4-4-4-12 hex digits, version 4, variant 8 to B.
+        let randomUUID = """
+            upper(hex(randomblob(4))) || '-' || upper(hex(randomblob(2))) || '-4' ||
+            substr(upper(hex(randomblob(2))), 2) || '-' || substr('89AB', 1 + (abs(random()) % 4), 1) ||
+            substr(upper(hex(randomblob(2))), 2) || '-' || upper(hex(randomblob(6)))
+            """
+        for table in ["project", "repository"] {
+            try db.alter(table: table) { alteration in
+                alteration.add(column: "uuid", .text).notNull().defaults(to: "")
+            }
+            try db.execute(sql: "UPDATE \(table) SET uuid = \(randomUUID)")
+            try db.create(index: "\(table)_on_uuid", on: table, columns: ["uuid"], unique: true)
+        }
     }
 }

@@ -5,9 +5,17 @@ public import InsightsStore
 
 /// Annotations.
 extension SQLiteStore {
-    /// A report's annotations, in creation order.
+    /// One page of a report's annotations, in creation order.
     private static let reportAnnotationsSQL =
-        "SELECT \(AnnotationRecord.selectionSQL) FROM annotation WHERE reportId = ? ORDER BY id"
+        "SELECT \(AnnotationRecord.selectionSQL) FROM annotation WHERE reportId = ? ORDER BY id LIMIT ? OFFSET ?"
+
+    /// A report's annotation with a uuid.
+    private static let annotationByUUIDSQL =
+        "SELECT \(AnnotationRecord.selectionSQL) FROM annotation WHERE reportId = ? AND uuid = ?"
+
+    /// A report's annotation with an external id.
+    private static let annotationByExternalIDSQL =
+        "SELECT \(AnnotationRecord.selectionSQL) FROM annotation WHERE reportId = ? AND externalId = ?"
 
     /// Adds annotations to a report, all or nothing, checking the creator rule, external-id uniqueness and the cap
     /// inside one IMMEDIATE transaction.
@@ -62,11 +70,11 @@ extension SQLiteStore {
         }
     }
 
-    /// Creates or replaces the annotation with the content's external id; only a creation counts towards the cap.
+    /// Creates or replaces one annotation; only a creation (by external id) counts towards the cap.
     public func putAnnotation(
-        _ annotation: AnnotationContent, to address: ReportAddress, maxPerReport: Int, by caller: Caller
+        _ annotation: AnnotationContent, at selector: AnnotationSelector, of address: ReportAddress,
+        keeping: AnnotationFields, maxPerReport: Int, by caller: Caller
     ) async throws -> PutOutcome<Annotation> {
-        guard let externalID = annotation.externalID else { throw InsightsError.missingField(FieldPath("externalId")) }
         let now = environment.now()
         let uuid = environment.makeUUID()
         return try await perform("putAnnotation") {
@@ -74,32 +82,57 @@ extension SQLiteStore {
                 let report = try Self.beginAnnotationWrite(at: address, by: caller, in: db)
                 let reportID = try CorruptRecord.decode("report", "id", id: nil) { report.id }
                 let reportKey = try report.insightKey()
-                if var record = try Self.annotations(withExternalIDs: [externalID], reportID: reportID, in: db)[
-                    externalID]
-                {
-                    record.replaceContent(with: annotation, at: now)
+                if var record = try Self.annotationRecord(selector, reportID: reportID, in: db) {
+                    var content = annotation.keeping(keeping, of: try record.annotation(reportKey: reportKey).content)
+                    content.externalID = record.externalId
+                    record.replaceContent(with: content, at: now)
                     try record.updateRow(db)
                     return PutOutcome(value: try record.annotation(reportKey: reportKey), isCreated: false)
                 }
+                guard let externalID = selector.creatableExternalID else {
+                    throw Self.noAnnotation(selector, in: address)
+                }
                 try Self.checkCap(adding: 1, reportID: reportID, max: maxPerReport, in: db)
-                var record = AnnotationRecord(uuid: uuid, reportId: reportID, content: annotation, now: now)
+                var content = annotation
+                content.externalID = externalID
+                var record = AnnotationRecord(uuid: uuid, reportId: reportID, content: content, now: now)
                 try record.insertRow(db)
                 return PutOutcome(value: try record.annotation(reportKey: reportKey), isCreated: true)
             }
         }
     }
 
-    /// Lists a report's annotations in creation order.
-    public func annotations(of address: ReportAddress) async throws -> [Annotation] {
+    /// Lists one page of a report's annotations in creation order.
+    public func annotations(of address: ReportAddress, page: PageRequest) async throws -> Page<Annotation> {
         try await perform("annotations") {
             try await read { db in
                 let report = try Self.requireReport(at: address, in: db)
                 let reportKey = try report.insightKey()
-                return try AnnotationRecord.fetchAll(
+                let records = try AnnotationRecord.fetchAll(
                     db.cachedStatement(sql: Self.reportAnnotationsSQL),
-                    arguments: [report.id]
-                )
-                .map { try $0.annotation(reportKey: reportKey) }
+                    arguments: [report.id, page.limit, page.offset])
+                let isWholeList = page.offset == 0 && records.count < page.limit
+                let total =
+                    isWholeList
+                    ? records.count
+                    : try Int.fetchOne(
+                        db.cachedStatement(sql: "SELECT COUNT(*) FROM annotation WHERE reportId = ?"),
+                        arguments: [report.id]) ?? 0
+                return Page(
+                    values: try records.map { try $0.annotation(reportKey: reportKey) }, offset: page.offset,
+                    hasMore: page.offset + records.count < total, total: total)
+            }
+        }
+    }
+
+    /// Returns one annotation of a report, or `nil`.
+    public func annotation(_ selector: AnnotationSelector, of address: ReportAddress) async throws -> Annotation? {
+        try await perform("annotation") {
+            try await read { db in
+                let report = try Self.requireReport(at: address, in: db)
+                let reportID = try CorruptRecord.decode("report", "id", id: nil) { report.id }
+                return try Self.annotationRecord(selector, reportID: reportID, in: db)?
+                    .annotation(reportKey: try report.insightKey())
             }
         }
     }
@@ -143,6 +176,42 @@ extension SQLiteStore {
                 _ = try request.deleteAll(db)
             }
         }
+    }
+
+    /// Deletes one annotation of a report.
+    public func deleteAnnotation(
+        _ selector: AnnotationSelector, of address: ReportAddress, by caller: Caller
+    ) async throws {
+        try await perform("deleteAnnotation") {
+            try await write { db in
+                let report = try Self.beginAnnotationWrite(at: address, by: caller, in: db)
+                let reportID = try CorruptRecord.decode("report", "id", id: nil) { report.id }
+                guard let record = try Self.annotationRecord(selector, reportID: reportID, in: db) else {
+                    throw Self.noAnnotation(selector, in: address)
+                }
+                try db.execute(sql: "DELETE FROM annotation WHERE id = ?", arguments: [record.id])
+            }
+        }
+    }
+
+    /// The row of a report's annotation: by uuid first, then by external id (D53).
+    private static func annotationRecord(
+        _ selector: AnnotationSelector, reportID: Int64, in db: Database
+    ) throws -> AnnotationRecord? {
+        if let uuid = selector.uuid,
+            let record = try AnnotationRecord.fetchOne(
+                db.cachedStatement(sql: annotationByUUIDSQL), arguments: [reportID, uuid.uuidString])
+        {
+            return record
+        }
+        guard let externalID = selector.externalID else { return nil }
+        return try AnnotationRecord.fetchOne(
+            db.cachedStatement(sql: annotationByExternalIDSQL), arguments: [reportID, externalID])
+    }
+
+    /// The error for an annotation that does not exist.
+    private static func noAnnotation(_ selector: AnnotationSelector, in address: ReportAddress) -> InsightsError {
+        .notFound("Annotation \(selector) does not exist in report \(address.report) on commit \(address.commit).")
     }
 
     /// Starts a write to the annotations of the report at `address`: returns its row once ``AccessPolicy`` allows

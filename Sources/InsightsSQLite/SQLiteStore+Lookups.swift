@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import InsightsCore
 import InsightsStore
@@ -14,19 +15,26 @@ extension SQLiteStore {
         WHERE project.key = ? AND repository.slug = ?
         """
 
-    /// The report at an address, through its repository and project.
-    private static let reportSQL = """
+    /// The report with a key (`column` = `key`) or uuid (`uuid`) on a commit, through its repository and project.
+    private static func reportThroughRepositorySQL(matching column: String) -> String {
+        """
         SELECT \(ReportRecord.selectionSQL)
         FROM report
         JOIN repository ON repository.id = report.repositoryId
         JOIN project ON project.id = repository.projectId
-        WHERE project.key = ? AND repository.slug = ? AND report.commitId = ? AND report.key = ?
+        WHERE project.key = ? AND repository.slug = ? AND report.commitId = ? AND report.\(column) = ?
         """
+    }
 
-    /// The report at an address in a known repository.
-    private static let reportInRepositorySQL = """
-        SELECT \(ReportRecord.selectionSQL) FROM report WHERE repositoryId = ? AND commitId = ? AND key = ?
-        """
+    /// The report with a key (`column` = `key`) or uuid (`uuid`) on a commit of a known repository.
+    private static func reportInRepositorySQL(matching column: String) -> String {
+        "SELECT \(ReportRecord.selectionSQL) FROM report WHERE repositoryId = ? AND commitId = ? AND \(column) = ?"
+    }
+
+    private static let reportByKeySQL = reportThroughRepositorySQL(matching: "key")
+    private static let reportByUUIDSQL = reportThroughRepositorySQL(matching: "uuid")
+    private static let reportByKeyInRepositorySQL = reportInRepositorySQL(matching: "key")
+    private static let reportByUUIDInRepositorySQL = reportInRepositorySQL(matching: "uuid")
 
     /// The row of a repository, or `nil`.
     static func repositoryRecord(_ ref: RepositoryRef, in db: Database) throws -> RepositoryRecord? {
@@ -61,19 +69,44 @@ extension SQLiteStore {
 
     /// The row of the report at `address`, or `nil` when it or its repository does not exist.
     static func reportRecord(at address: ReportAddress, in db: Database) throws -> ReportRecord? {
-        try ReportRecord.fetchOne(
-            db.cachedStatement(sql: reportSQL),
-            arguments: [
-                address.repository.projectKey, address.repository.slug, address.commit.rawValue,
-                address.key.rawValue,
-            ])
+        let repository: StatementArguments = [
+            address.repository.projectKey, address.repository.slug, address.commit.rawValue,
+        ]
+        return try reportRecord(
+            address.report, in: db,
+            byUUID: { uuid in
+                try ReportRecord.fetchOne(
+                    db.cachedStatement(sql: reportByUUIDSQL), arguments: repository + [uuid.uuidString])
+            },
+            byKey: { key in
+                try ReportRecord.fetchOne(
+                    db.cachedStatement(sql: reportByKeySQL), arguments: repository + [key.rawValue])
+            })
     }
 
     /// The row of the report at `address` in a known repository, or `nil`.
     static func reportRecord(at address: ReportAddress, repositoryID: Int64, in db: Database) throws -> ReportRecord? {
-        try ReportRecord.fetchOne(
-            db.cachedStatement(sql: reportInRepositorySQL),
-            arguments: [repositoryID, address.commit.rawValue, address.key.rawValue])
+        let commit: StatementArguments = [repositoryID, address.commit.rawValue]
+        return try reportRecord(
+            address.report, in: db,
+            byUUID: { uuid in
+                try ReportRecord.fetchOne(
+                    db.cachedStatement(sql: reportByUUIDInRepositorySQL), arguments: commit + [uuid.uuidString])
+            },
+            byKey: { key in
+                try ReportRecord.fetchOne(
+                    db.cachedStatement(sql: reportByKeyInRepositorySQL), arguments: commit + [key.rawValue])
+            })
+    }
+
+    /// Resolves a selector with two lookups: by uuid first, then by key (D53).
+    private static func reportRecord(
+        _ selector: ReportSelector, in db: Database, byUUID: (UUID) throws -> ReportRecord?,
+        byKey: (InsightKey) throws -> ReportRecord?
+    ) throws -> ReportRecord? {
+        if let uuid = selector.uuid, let record = try byUUID(uuid) { return record }
+        if let key = selector.externalID { return try byKey(key) }
+        return nil
     }
 
     /// The row of the report at `address`.
@@ -83,6 +116,6 @@ extension SQLiteStore {
         if let report = try reportRecord(at: address, in: db) { return report }
         _ = try requireRepositoryID(address.repository, in: db)
         throw InsightsError.notFound(
-            "Report \(address.key) does not exist on commit \(address.commit) in \(address.repository).")
+            "Report \(address.report) does not exist on commit \(address.commit) in \(address.repository).")
     }
 }

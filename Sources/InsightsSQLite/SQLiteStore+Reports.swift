@@ -29,10 +29,15 @@ extension SQLiteStore {
                     try record.update(db)
                     return PutOutcome(value: try record.report(in: address.repository), isCreated: false)
                 }
+                guard let key = address.report.creatableExternalID else {
+                    throw InsightsError.notFound(
+                        "Report \(address.report) does not exist on commit \(address.commit) in \(address.repository)."
+                    )
+                }
                 guard let creator = caller.principal.userID else { throw InsightsError.unauthenticated }
                 var record = try ReportRecord(
-                    uuid: uuid, repositoryId: repositoryID, address: address, content: content, creator: creator,
-                    now: now)
+                    uuid: uuid, repositoryId: repositoryID, commit: address.commit, key: key, content: content,
+                    creator: creator, now: now)
                 try record.insert(db)
                 return PutOutcome(value: try record.report(in: address.repository), isCreated: true)
             }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 public import InsightsCore
 public import InsightsStore
@@ -29,7 +30,7 @@ extension SQLiteStore {
         try await perform("createProject", conflict: conflict) {
             try await write { db in
                 guard try Self.projectRecord(key: key, in: db) == nil else { throw InsightsError.conflict(conflict) }
-                var project = ProjectRecord(id: nil, key: key, name: name)
+                var project = ProjectRecord(id: nil, key: key, name: name, uuid: environment.makeUUID().uuidString)
                 try project.insert(db)
             }
         }
@@ -38,15 +39,21 @@ extension SQLiteStore {
     /// Creates a repository in an existing project.
     public func createRepository(_ ref: RepositoryRef, isPublic: Bool) async throws -> Repository {
         let conflict = "Repository \(ref) already exists."
+        let uuid = environment.makeUUID()
         return try await perform("createRepository", conflict: conflict) {
             try await write { db in
-                guard let projectID = try Self.projectRecord(key: ref.projectKey, in: db)?.id else {
+                guard let project = try Self.projectRecord(key: ref.projectKey, in: db), let projectID = project.id
+                else {
                     throw InsightsError.notFound("Project \(ref.projectKey) does not exist.")
                 }
                 guard try Self.repositoryRecord(ref, in: db) == nil else { throw InsightsError.conflict(conflict) }
-                var repository = RepositoryRecord(id: nil, projectId: projectID, slug: ref.slug, isPublic: isPublic)
+                var repository = RepositoryRecord(
+                    id: nil, projectId: projectID, slug: ref.slug, isPublic: isPublic, uuid: uuid.uuidString)
                 try repository.insert(db)
-                return Repository(ref: ref, isPublic: isPublic)
+                let projectUUID = try CorruptRecord.decode("project", "uuid", id: projectID) {
+                    UUID.parsingStored(project.uuid)
+                }
+                return Repository(ref: ref, isPublic: isPublic, uuid: uuid, projectUUID: projectUUID)
             }
         }
     }
@@ -74,6 +81,38 @@ extension SQLiteStore {
         }
     }
 
+    /// Resolves a workspace and repository given by name or uuid; a repository by uuid must be in the project.
+    public func repositoryRef(project: NameOrUUID, repository: NameOrUUID) async throws -> RepositoryRef? {
+        let (projectColumn, projectValue) =
+            switch project {
+            case .name(let key): ("project.key", key.lowercased())
+            case .uuid(let uuid): ("project.uuid", uuid.uuidString)
+            }
+        let (repositoryColumn, repositoryValue) =
+            switch repository {
+            case .name(let slug): ("repository.slug", slug.lowercased())
+            case .uuid(let uuid): ("repository.uuid", uuid.uuidString)
+            }
+        let conditions = ["\(projectColumn) = ?", "\(repositoryColumn) = ?"]
+        let arguments: StatementArguments = [projectValue, repositoryValue]
+        let sql = """
+            SELECT project.key, repository.slug FROM repository JOIN project ON project.id = repository.projectId
+            WHERE \(conditions.joined(separator: " AND "))
+            """
+        return try await perform("repositoryRef") {
+            try await read { db -> RepositoryRef? in
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) else {
+                    return nil
+                }
+                let key = try row.decode(String.self, atIndex: 0)
+                let slug = try row.decode(String.self, atIndex: 1)
+                return try CorruptRecord.decode("repository", "slug", id: nil) {
+                    try RepositoryRef(projectKey: key, slug: slug)
+                }
+            }
+        }
+    }
+
     /// Looks up a repository and the user's highest grant on it or its project.
     public func repository(_ ref: RepositoryRef, accessFor user: UserID?) async throws
         -> (Repository, RepositoryAccess)?
@@ -84,7 +123,7 @@ extension SQLiteStore {
                 let rows = try Row.fetchAll(
                     db.cachedStatement(
                         sql: """
-                            SELECT repository.isPublic, "grant".permission
+                            SELECT repository.isPublic, "grant".permission, repository.uuid, project.uuid
                             FROM repository JOIN project ON project.id = repository.projectId
                             LEFT JOIN "grant" ON "grant".userId = ?
                                 AND ("grant".repositoryId = repository.id OR "grant".projectId = project.id)
@@ -97,7 +136,10 @@ extension SQLiteStore {
                     guard let raw = try row.decode(String?.self, atIndex: 1) else { return nil }
                     return try CorruptRecord.decode("grant", "permission", id: nil) { Permission(rawValue: raw) }
                 }.max()
-                return (Repository(ref: ref, isPublic: isPublic), RepositoryAccess(isPublic: isPublic, grant: grant))
+                let repository = Repository(
+                    ref: ref, isPublic: isPublic, uuid: try Self.storedUUID(first, atIndex: 2, table: "repository"),
+                    projectUUID: try Self.storedUUID(first, atIndex: 3, table: "project"))
+                return (repository, RepositoryAccess(isPublic: isPublic, grant: grant))
             }
         }
     }
@@ -109,7 +151,7 @@ extension SQLiteStore {
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT project.key, repository.slug, repository.isPublic
+                        SELECT project.key, repository.slug, repository.isPublic, repository.uuid, project.uuid
                         FROM repository JOIN project ON project.id = repository.projectId
                         ORDER BY project.key, repository.slug
                         """)
@@ -119,9 +161,20 @@ extension SQLiteStore {
                     let ref = try CorruptRecord.decode("repository", "slug", id: nil) {
                         try RepositoryRef(projectKey: key, slug: slug)
                     }
-                    return Repository(ref: ref, isPublic: try row.decode(Bool.self, forColumn: "isPublic"))
+                    return Repository(
+                        ref: ref, isPublic: try row.decode(Bool.self, atIndex: 2),
+                        uuid: try Self.storedUUID(row, atIndex: 3, table: "repository"),
+                        projectUUID: try Self.storedUUID(row, atIndex: 4, table: "project"))
                 }
             }
         }
+    }
+
+    /// A uuid column of a row.
+    ///
+    /// - Throws: a corrupt-value error when the column does not hold a stored uuid.
+    private static func storedUUID(_ row: Row, atIndex index: Int, table: String) throws -> UUID {
+        let text = try row.decode(String.self, atIndex: index)
+        return try CorruptRecord.decode(table, "uuid", id: nil) { UUID.parsingStored(text) }
     }
 }

@@ -42,23 +42,26 @@ public func buildApplication<Store: InsightsStore>(
 public func buildRouter<Store: InsightsStore>(
     configuration: ServerConfiguration, store: Store, registry: PrometheusCollectorRegistry
 ) -> Router<InsightsRequestContext> {
+    let limits = ServerLimits(
+        maxAnnotationsPerReport: configuration.maxAnnotationsPerReport, maxBodyBytes: configuration.maxBodyBytes)
+    let service = InsightsService(store: store, limits: limits)
+    // Every dialect the server speaks; the first also renders errors on paths no dialect owns.
+    let dialects: [any Dialect] = [
+        DataCenterRoutes(
+            service: service, commitResponses: CommitResponseCache(capacity: configuration.responseCacheBytes)),
+        CloudRoutes(service: service),
+    ]
     let router = Router(context: InsightsRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: FallbackErrorMiddleware())
+    router.add(middleware: DialectErrorMiddleware(dialects: dialects, fallback: dialects[0]))
     OperationsRoutes(store: store, registry: registry).register(on: router)
-    let limits = ServerLimits(
-        maxAnnotationsPerReport: configuration.maxAnnotationsPerReport, maxBodyBytes: configuration.maxBodyBytes)
     let authentication = AuthenticationMiddleware(authenticator: Authenticator(store: store))
-    // Data Center renderings of commit-wide queries, shared by its two base paths.
-    let commitResponses = CommitResponseCache(capacity: configuration.responseCacheBytes)
-    for basePath in DataCenterRoutes<Store>.basePaths {
-        let group = router.group(RouterPath(basePath))
-            .add(middleware: DataCenterErrorMiddleware())
-            .add(middleware: authentication)
-        DataCenterRoutes(store: store, limits: limits, commitResponses: commitResponses).register(on: group)
-        group.get("openapi.json", use: OpenAPIDocument.dataCenter)
+    for dialect in dialects {
+        for basePath in dialect.basePaths {
+            dialect.register(on: router.group(RouterPath(basePath)).add(middleware: authentication))
+        }
     }
     return router
 }

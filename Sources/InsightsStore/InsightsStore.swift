@@ -25,7 +25,7 @@ public import InsightsCore
 /// ### Insights
 /// - ``putReport(_:at:by:)``
 /// - ``addAnnotations(_:to:mode:maxPerReport:by:)``
-/// - ``putAnnotation(_:to:maxPerReport:by:)``
+/// - ``putAnnotation(_:at:of:keeping:maxPerReport:by:)``
 /// - ``annotations(inCommit:of:matching:)``
 /// - ``revision(ofCommit:in:)``
 public protocol InsightsStore: Sendable {
@@ -74,6 +74,14 @@ public protocol InsightsStore: Sendable {
 
     /// Lists all repositories, ordered by project key and slug.
     func repositories() async throws -> [Repository]
+
+    /// Resolves a repository named the way Cloud paths may name it: workspace and repository each by name or uuid.
+    ///
+    /// - Parameters:
+    ///   - project: the project key (workspace) or the project's uuid.
+    ///   - repository: the slug or the repository's uuid; by uuid, it must belong to `project`.
+    /// - Returns: the repository's reference, or `nil` when no such repository exists.
+    func repositoryRef(project: NameOrUUID, repository: NameOrUUID) async throws -> RepositoryRef?
 
     // MARK: Users, tokens and grants
 
@@ -136,15 +144,17 @@ public protocol InsightsStore: Sendable {
 
     /// Creates the report at `address`, or replaces all its content.
     ///
-    /// Creating makes the caller's user the creator. Replacing requires ``AccessPolicy`` to allow
-    /// ``RepositoryAction/modifyReport(creator:)``; it keeps the uuid, creator, creation time and annotations.
+    /// Creating makes the caller's user the creator; only an address by key (``ItemSelector/externalID(_:)``)
+    /// creates, one by uuid replaces an existing report or fails. Replacing requires ``AccessPolicy`` to allow
+    /// ``RepositoryAction/modifyReport(creator:)``; it keeps the key, uuid, creator, creation time and annotations.
     ///
     /// - Parameters:
     ///   - content: validated content.
-    ///   - address: repository, commit and key.
+    ///   - address: repository, commit and report.
     ///   - caller: who writes.
     /// - Returns: the stored report and whether it was created.
-    /// - Throws: `notFound` for an unknown repository, `forbidden` when replacing someone else's report.
+    /// - Throws: `notFound` for an unknown repository or a uuid that names no report, `forbidden` when replacing
+    ///   someone else's report.
     func putReport(_ content: ReportContent, at address: ReportAddress, by caller: Caller) async throws
         -> PutOutcome<Report>
 
@@ -184,19 +194,34 @@ public protocol InsightsStore: Sendable {
         by caller: Caller
     ) async throws -> [Annotation]
 
-    /// Creates the annotation with `annotation.externalID`, or replaces it (keeping its uuid and position).
+    /// Creates or replaces one annotation (a replacement keeps its uuid, external id and position).
+    ///
+    /// An address by external id (``ItemSelector/externalID(_:)``) creates the annotation under that id when the
+    /// report has none; one by uuid only replaces. The selector wins over ``AnnotationContent/externalID``.
     ///
     /// - Parameters:
-    ///   - annotation: validated content whose ``AnnotationContent/externalID`` is set.
+    ///   - annotation: validated content.
+    ///   - selector: which annotation.
+    ///   - address: the report.
+    ///   - keeping: fields whose stored values a replacement keeps (those the writing dialect cannot express).
     ///   - maxPerReport: the cap; only a creation counts towards it.
-    /// - Throws: `notFound` (report), `forbidden`, ``InsightsError/annotationCapExceeded(max:)``.
-    func putAnnotation(_ annotation: AnnotationContent, to address: ReportAddress, maxPerReport: Int, by caller: Caller)
-        async throws -> PutOutcome<Annotation>
+    ///   - caller: who writes; must be allowed ``RepositoryAction/modifyReport(creator:)``.
+    /// - Throws: `notFound` (report, or no annotation with the uuid), `forbidden`,
+    ///   ``InsightsError/annotationCapExceeded(max:)``.
+    func putAnnotation(
+        _ annotation: AnnotationContent, at selector: AnnotationSelector, of address: ReportAddress,
+        keeping: AnnotationFields, maxPerReport: Int, by caller: Caller
+    ) async throws -> PutOutcome<Annotation>
 
-    /// Lists a report's annotations in creation order.
+    /// Lists one page of a report's annotations in creation order.
     ///
     /// - Throws: `notFound` when the report does not exist.
-    func annotations(of address: ReportAddress) async throws -> [Annotation]
+    func annotations(of address: ReportAddress, page: PageRequest) async throws -> Page<Annotation>
+
+    /// Returns one annotation of a report, or `nil` when the report has no such annotation.
+    ///
+    /// - Throws: `notFound` when the report does not exist.
+    func annotation(_ selector: AnnotationSelector, of address: ReportAddress) async throws -> Annotation?
 
     /// Lists the annotations of every report on a commit that match `filter`, ordered by report creation and then
     /// annotation creation, with the commit's revision in the same snapshot. An unknown repository has none.
@@ -208,7 +233,8 @@ public protocol InsightsStore: Sendable {
     ///
     /// Every method that writes a commit's reports or annotations (``putReport(_:at:by:)``,
     /// ``deleteReport(at:by:)``, ``deleteReports(updatedBefore:)``, ``addAnnotations(_:to:mode:maxPerReport:by:)``,
-    /// ``putAnnotation(_:to:maxPerReport:by:)``, ``deleteAnnotations(of:externalIDs:by:)``) moves it to a new
+    /// ``putAnnotation(_:at:of:keeping:maxPerReport:by:)``, ``deleteAnnotations(of:externalIDs:by:)``,
+    /// ``deleteAnnotation(_:of:by:)``) moves it to a new
     /// revision in its transaction; see ``CommitRevision``.
     func revision(ofCommit commit: CommitID, in repository: RepositoryRef) async throws -> CommitRevision
 
@@ -217,4 +243,18 @@ public protocol InsightsStore: Sendable {
     ///
     /// - Throws: `notFound` (report), `forbidden`.
     func deleteAnnotations(of address: ReportAddress, externalIDs: [String]?, by caller: Caller) async throws
+
+    /// Deletes one annotation of a report.
+    ///
+    /// - Throws: `notFound` when the report or the annotation does not exist, `forbidden`.
+    func deleteAnnotation(_ selector: AnnotationSelector, of address: ReportAddress, by caller: Caller) async throws
+}
+
+extension InsightsStore {
+    /// Lists all of a report's annotations in creation order (at most the server's cap).
+    ///
+    /// - Throws: `notFound` when the report does not exist.
+    public func annotations(of address: ReportAddress) async throws -> [Annotation] {
+        try await annotations(of: address, page: PageRequest(offset: 0, limit: Int(Int32.max))).values
+    }
 }

@@ -1,20 +1,25 @@
 public import InsightsCore
 
-/// Where a report lives: repository, commit and key. Unique in the store.
+/// Where a report lives: repository, commit, and the report's key or uuid.
 public struct ReportAddress: Hashable, Sendable, CustomStringConvertible {
     /// The repository.
     public var repository: RepositoryRef
     /// The commit.
     public var commit: CommitID
-    /// The report key.
-    public var key: InsightKey
+    /// The report within the commit.
+    public var report: ReportSelector
 
     /// Creates an address.
-    public init(repository: RepositoryRef, commit: CommitID, key: InsightKey) {
+    public init(repository: RepositoryRef, commit: CommitID, report: ReportSelector) {
         self.repository = repository
         self.commit = commit
-        self.key = key
+        self.report = report
     }
 
-    public var description: String { "\(repository)@\(commit)/\(key)" }
+    /// Creates the address of the report with `key`.
+    public init(repository: RepositoryRef, commit: CommitID, key: InsightKey) {
+        self.init(repository: repository, commit: commit, report: .externalID(key))
+    }
+
+    public var description: String { "\(repository)@\(commit)/\(report)" }
 }

@@ -1,3 +1,4 @@
+public import Foundation
 public import InsightsCore
 
 /// A repository known to the server. Insights can only be attached to repositories that exist.
@@ -6,10 +7,16 @@ public struct Repository: Hashable, Sendable {
     public var ref: RepositoryRef
     /// Whether everyone, anonymous callers included, may read its insights.
     public var isPublic: Bool
+    /// The repository's uuid, given when it was created; Cloud paths may name the repository by it.
+    public var uuid: UUID
+    /// The uuid of the repository's project (Cloud: workspace).
+    public var projectUUID: UUID
 
     /// Creates a repository value.
-    public init(ref: RepositoryRef, isPublic: Bool) {
+    public init(ref: RepositoryRef, isPublic: Bool, uuid: UUID, projectUUID: UUID) {
         self.ref = ref
         self.isPublic = isPublic
+        self.uuid = uuid
+        self.projectUUID = projectUUID
     }
 }

@@ -71,13 +71,17 @@ extension Insights.Admin {
 
     struct ListRepositories: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list-repos", abstract: "List repositories.")
+            commandName: "list-repos",
+            abstract: "List repositories: name, visibility, and the workspace and repository uuids Cloud paths accept.")
 
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             for repository in try await Insights.Admin.openStore(store).repositories() {
-                print("\(repository.ref)\t\(repository.isPublic ? "public" : "private")")
+                let visibility = repository.isPublic ? "public" : "private"
+                print(
+                    "\(repository.ref)\t\(visibility)\t\(NameOrUUID.uuid(repository.projectUUID))"
+                        + "\t\(NameOrUUID.uuid(repository.uuid))")
             }
         }
     }

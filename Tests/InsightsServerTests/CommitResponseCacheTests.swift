@@ -108,7 +108,8 @@ import Testing
             let caller = Caller(
                 principal: aliceUser.principal(), access: RepositoryAccess(isPublic: false, grant: .read))
             _ = try await other.putAnnotation(
-                AnnotationContent(externalID: "c", message: "from elsewhere"), to: address, maxPerReport: 10,
+                AnnotationContent(message: "from elsewhere"), at: .externalID("c"), of: address, keeping: [],
+                maxPerReport: 10,
                 by: caller)
             #expect(try await Self.externalIDs(client, server, as: "alice") == ["b", "c"])
 

@@ -9,21 +9,11 @@ import Testing
 /// Anonymous, a user without access, another reader, the creator, a repository admin and a system admin, against
 /// every endpoint, on a report `alice` created in the private repository.
 @Suite struct DataCenterAuthorizationTests {
-    struct Endpoint: Sendable, CustomTestStringConvertible {
-        let name: String
-        let method: HTTPRequest.Method
-        let path: String
-        let body: String?
-        /// Expected status per principal: anonymous, carol, bob, alice, rita, root.
-        let expected: [HTTPResponse.Status]
-        var testDescription: String { name }
-    }
+    typealias Endpoint = AuthorizationEndpoint
 
-    static let principals: [String?] = [nil, "carol", "bob", "alice", "rita", "root"]
-    static let readable: [HTTPResponse.Status] = [.unauthorized, .forbidden, .ok, .ok, .ok, .ok]
-    static let creatorOnly: [HTTPResponse.Status] = [
-        .unauthorized, .forbidden, .forbidden, .noContent, .forbidden, .forbidden,
-    ]
+    static let principals = Endpoint.principals
+    static let readable = Endpoint.readable
+    static let creatorOnly = Endpoint.creatorOnly(.noContent)
     static let annotation = #"{"message":"m","severity":"LOW"}"#
 
     static let endpoints: [Endpoint] = [

@@ -61,30 +61,35 @@ import Testing
         #expect(text.contains(#"http_requests_total{route="/status",method="GET",status="200"} 1"#))
     }
 
-    @Test func openAPIDocumentDescribesExactlyTheRoutesThatExist() async throws {
+    @Test(arguments: [
+        ("openapi-datacenter.json", "/rest/insights/latest"), ("openapi-cloud.json", "/2.0"),
+    ])
+    func openAPIDocumentDescribesExactlyTheRoutesThatExist(resource: String, basePath: String) async throws {
         let server = try await TestServer.make()
         let router = buildRouter(
             configuration: server.configuration, store: server.store, registry: PrometheusCollectorRegistry())
-        let document = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: Self.openAPISource))
+        let source = Self.resources.appendingPathComponent(resource)
+        let document = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: source))
         #expect(document["openapi"] == .string("3.1.0"))
         var documented = Set<String>()
         for (path, item) in document["paths"]?.members ?? [:] {
             for method in item.keys where method != "parameters" {
-                documented.insert("\(method.uppercased()) /rest/insights/latest\(path)")
+                documented.insert("\(method.uppercased()) \(basePath)\(path)")
             }
         }
         let served = Set(
             router.routes.map { "\($0.method) \($0.path)" }
-                .filter { $0.contains("/rest/insights/latest") }
+                .filter { $0.contains("\(basePath)/") }
                 .map { route in
                     route.replacingOccurrences(of: #":(\w+)"#, with: "{$1}", options: .regularExpression)
                 })
+        #expect(!served.isEmpty)
         #expect(documented == served)
     }
 
-    /// The document as committed, read from the source tree.
-    static let openAPISource = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Sources/InsightsServer/Resources/openapi-datacenter.json")
+    /// The server's resources as committed, read from the source tree.
+    static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/InsightsServer/Resources")
 
     @Test func openAPIDocumentIsServed() async throws {
         let server = try await TestServer.make()

@@ -26,7 +26,10 @@ import Testing
                 contents, to: seed.address, mode: .insert, maxPerReport: 10, by: seed.aliceCaller)
 
             #expect(stored.map(\.content) == contents)
-            #expect(stored.allSatisfy { $0.reportKey == seed.address.key && $0.createdAt == fixture.clock.now })
+            #expect(
+                stored.allSatisfy {
+                    $0.reportKey == seed.address.report.externalID && $0.createdAt == fixture.clock.now
+                })
             #expect(Set(stored.map(\.uuid)).count == 3)
             #expect(try await fixture.store.annotations(of: seed.address) == stored)
         }
@@ -135,17 +138,6 @@ import Testing
             #expect(error == .annotationCapExceeded(max: 2))
             let stored = try await fixture.store.annotations(of: seed.address)
             #expect(stored.map(\.content.message) == ["again", "Problem"])
-        }
-    }
-
-    @Test(arguments: StoreKind.enabled)
-    func putAnnotationRequiresExternalID(kind: StoreKind) async throws {
-        try await withReport(kind) { fixture, seed in
-            let error = await #expect(throws: InsightsError.self) {
-                _ = try await fixture.store.putAnnotation(
-                    StoreFixture.annotation(nil), to: seed.address, maxPerReport: 2, by: seed.aliceCaller)
-            }
-            #expect(error == .missingField(FieldPath("externalId")))
         }
     }
 

@@ -20,7 +20,7 @@ import Testing
             #expect(report.createdAt == fixture.clock.now)
             #expect(report.updatedAt == fixture.clock.now)
             #expect(report.repository == seed.repository)
-            #expect(report.key == seed.address.key)
+            #expect(report.key == seed.address.report.externalID)
             let stored = try #require(try await fixture.store.report(at: seed.address))
             #expect(stored == report)
         }

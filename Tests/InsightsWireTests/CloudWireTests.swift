@@ -139,6 +139,10 @@ import Testing
         #expect(body.type == "error")
         #expect(body.error.message == "'annotations[2].summary' must be at most 450 characters long.")
         #expect(body.error.detail == "Field: annotations[2].summary")
+        #expect(body.error.fields == ["annotations[2].summary": [body.error.message]])
+        let missing = CloudErrorBody(.notFound("Report r does not exist on commit c."))
+        #expect(missing.error.message == "Resource not found")
+        #expect(missing.error.detail == "Report r does not exist on commit c.")
         let text = try json(CloudErrorBody(.notFound("Resource not found")))
         #expect(text == #"{"type":"error","error":{"message":"Resource not found"}}"#)
         #expect(

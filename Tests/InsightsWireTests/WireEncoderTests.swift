@@ -79,3 +79,26 @@ struct WireEncoderTests {
         return (try #require(ours), try #require(foundation))
     }
 }
+
+@Suite struct WireTimeTests {
+    @Test(
+        arguments: [
+            (1_630_041_546_433, "2021-08-27T05:19:06.433Z"), (0, "1970-01-01T00:00:00.000Z"),
+            (1_796_280_345_721, "2026-12-03T06:45:45.721Z"), (951_782_400_000, "2000-02-29T00:00:00.000Z"),
+            (-1, "1969-12-31T23:59:59.999Z"), (4_102_444_799_999, "2099-12-31T23:59:59.999Z"),
+        ] as [(Int64, String)])
+    func writesTheInstantOfTheEpochMilliseconds(milliseconds: Int64, expected: String) {
+        let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        #expect(WireTime.iso8601(date) == expected)
+        #expect(WireTime.epochMilliseconds(date) == milliseconds)
+    }
+
+    @Test func agreesWithFoundationOnWholeSeconds() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for seconds in stride(from: -86_400 * 400, through: 86_400 * 365 * 200, by: 86_400 * 37 + 3_607) {
+            let date = Date(timeIntervalSince1970: Double(seconds))
+            #expect(WireTime.iso8601(date) == formatter.string(from: date))
+        }
+    }
+}

@@ -3,7 +3,9 @@
 #  (a) ceiling: annotation rows inserted directly with GRDB, batches of 1000, same durability settings;
 #  (b) annotations per second through HTTP bulk POSTs of 1000 (wrk);
 #  (c) requests per second and p99 of GET report and the commit-wide annotation query, against GET /health/live,
-#      at 64 connections; the commit-wide query once more with the response cache turned off.
+#      at 64 connections; the commit-wide query once more with the response cache turned off;
+#  (d) annotations per second through Cloud bulk POSTs of 100 (each request new external ids), and requests per
+#      second and p99 of GET one Cloud report at 64 connections.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -81,6 +83,42 @@ wrk -t2 -c64 -d"$duration" --latency -H "$auth" "$api/reports/r1" | tee "$out/re
 wrk -t2 -c64 -d"$duration" --latency -H "$auth" "$api/annotations" | tee "$out/commit.txt"
 curl -sf "$base/metrics" | grep '^insights_response_cache_requests_total' | tee "$out/cache.txt"
 
+echo "==> (d) the Cloud dialect: bulk POSTs of 100, GET one report"
+cloud="$base/2.0/repositories/BENCH/repo/commit/$commit/reports"
+curl -sf -X PUT "$cloud/cloud-bulk" -H "$auth" -H 'Content-Type: application/json' \
+  -d '{"title":"Cloud bulk","details":"d","report_type":"BUG"}' >/dev/null
+python3 - "$out/cloud-bulk.json" <<'PY'
+import json, sys
+summary = "Function has a cyclomatic complexity of 23 (threshold 15); consider splitting it."
+items = [{"external_id": f"@N@-{i}", "annotation_type": "CODE_SMELL", "summary": summary, "severity": "MEDIUM",
+          "path": f"src/module/file{i % 50}.swift", "line": i % 400 + 1,
+          "link": "https://lint.example.com/rules/complexity"} for i in range(100)]
+json.dump(items, open(sys.argv[1], "w"))
+PY
+cat >"$out/cloud-post.lua" <<LUA
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+local file = io.open("$out/cloud-bulk.json", "r")
+local template = file:read("*a")
+file:close()
+local counter = 0
+local headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $token"}
+function request()
+  counter = counter + 1
+  local body = template:gsub("@N@", id .. "-" .. counter)
+  return wrk.format("POST", nil, headers, body)
+end
+LUA
+wrk -t2 -c4 -d"$duration" -s "$out/cloud-post.lua" "$cloud/cloud-bulk/annotations" | tee "$out/cloud-bulk.txt"
+curl -sf -X DELETE "$cloud/cloud-bulk" -H "$auth" >/dev/null
+curl -sf -X PUT "$cloud/cloud-read" -H "$auth" -H 'Content-Type: application/json' \
+  -d '{"title":"Read benchmark","details":"d","report_type":"BUG","result":"PASSED","data":[{"title":"Findings","type":"NUMBER","value":20}]}' \
+  >/dev/null
+wrk -t2 -c64 -d"$duration" --latency -H "$auth" "$cloud/cloud-read" | tee "$out/cloud-report.txt"
+
 echo "==> (c) the commit-wide query with the response cache off"
 kill $server && wait $server || true
 "$bin/insights" serve --port 0 --data-dir "$out/data" --log-level error --response-cache-bytes 0 \
@@ -113,6 +151,9 @@ hello, hello_p99, _ = wrk("hello.txt")
 report, report_p99, report_errors = wrk("report.txt")
 commit, commit_p99, commit_errors = wrk("commit.txt")
 uncached, uncached_p99, uncached_errors = wrk("commit-nocache.txt")
+cloud_bulk_rate, _, cloud_bulk_errors = wrk("cloud-bulk.txt")
+cloud_report, cloud_report_p99, cloud_report_errors = wrk("cloud-report.txt")
+cloud_annotations = cloud_bulk_rate * 100
 cache = dict(re.findall(r'result="(\w+)"\} (\d+)', open(os.path.join(out, "cache.txt")).read()))
 hits, misses = int(cache.get("hit", 0)), int(cache.get("miss", 0))
 annotations = bulk_rate * 1000
@@ -132,6 +173,8 @@ build; wrk and the server share the machine; {duration} per measurement.
 | (c) `GET …/reports/{{key}}` (64 connections) | {report:,.0f} requests/s = {report / hello:.0%} of hello world, p99 {report_p99:.2f} ms{f", {report_errors} errors" if report_errors else ""} | ≥ 40 %, p99 < 10 ms: {verdict(report >= 0.4 * hello and report_p99 < 10)} |
 | (c) `GET …/commits/{{id}}/annotations` (60 annotations, 64 connections) | {commit:,.0f} requests/s = {commit / hello:.0%} of hello world, p99 {commit_p99:.2f} ms{f", {commit_errors} errors" if commit_errors else ""}; response cache: {hits:,} hits, {misses:,} misses | ≥ 40 %, p99 < 10 ms: {verdict(commit >= 0.4 * hello and commit_p99 < 10)} |
 | the same query, `--response-cache-bytes 0` (every request runs the query) | {uncached:,.0f} requests/s = {uncached / hello:.0%} of hello world, p99 {uncached_p99:.2f} ms{f", {uncached_errors} errors" if uncached_errors else ""} | for comparison |
+| (d) Cloud bulk POSTs of 100 new annotations (4 connections) | {cloud_annotations:,.0f} annotations/s = {cloud_annotations / ceiling:.0%} of (a){f", {cloud_bulk_errors} errors" if cloud_bulk_errors else ""} | ≥ 40 % of (a): {verdict(cloud_annotations >= 0.4 * ceiling)} |
+| (d) Cloud `GET …/commit/{{commit}}/reports/{{id}}` (64 connections) | {cloud_report:,.0f} requests/s = {cloud_report / hello:.0%} of hello world, p99 {cloud_report_p99:.2f} ms{f", {cloud_report_errors} errors" if cloud_report_errors else ""} | ≥ 40 %, p99 < 10 ms: {verdict(cloud_report >= 0.4 * hello and cloud_report_p99 < 10)} |
 
 Every request in (b) and (c) is authenticated with a Bearer token (SHA-256 digest lookup), checks repository access
 and reads SQLite; the hello-world route does none of that. With the response cache on, each commit-wide request

@@ -37,12 +37,15 @@ public struct InsightLimits: Sendable, Equatable {
     public var requiresExternalIDInBulk: Bool
     /// The key of a LINK value's text: `linktext` on Data Center, `text` on Cloud.
     public var linkTextKey: String
+    /// The annotation fields the dialect cannot express, kept when it replaces an annotation.
+    public var unexpressedAnnotationFields: AnnotationFields = []
 
     /// Bitbucket Data Center: 6 data fields, 2000-character messages, severity required.
     public static let dataCenter = InsightLimits(
         maxDataFields: 6, maxMessageLength: 2000, maxAnnotationsPerRequest: nil, requiresReportDetails: false,
         requiresReportType: false, requiresAnnotationSeverity: true, requiresAnnotationType: false,
-        requiresExternalIDInBulk: false, linkTextKey: "linktext")
+        requiresExternalIDInBulk: false, linkTextKey: "linktext",
+        unexpressedAnnotationFields: [.title, .details, .result])
 
     /// Bitbucket Cloud: 10 data fields, 450-character summaries, 100 annotations per request.
     public static let cloud = InsightLimits(

@@ -9,8 +9,11 @@ extension ReportContent {
     /// - Throws: ``InsightsError`` (`invalid`) naming the first offending field.
     public func validated(limits: InsightLimits) throws(InsightsError) -> ReportContent {
         try TextRules.checkRequired(title, max: limits.maxTitleLength, at: FieldPath("title"))
-        if limits.requiresReportDetails, details?.isEmpty ?? true { throw .missingField(FieldPath("details")) }
-        try TextRules.checkLength(details, max: limits.maxDetailsLength, at: FieldPath("details"))
+        if limits.requiresReportDetails {
+            try TextRules.checkRequired(details ?? "", max: limits.maxDetailsLength, at: FieldPath("details"))
+        } else {
+            try TextRules.checkLength(details, max: limits.maxDetailsLength, at: FieldPath("details"))
+        }
         try TextRules.checkLength(reporter, max: limits.maxReporterLength, at: FieldPath("reporter"))
         if limits.requiresReportType, reportType == nil { throw .missingField(FieldPath("reportType")) }
         guard data.count <= limits.maxDataFields else { throw .tooManyDataFields(max: limits.maxDataFields) }

@@ -10,10 +10,13 @@ struct ProjectRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var key: String
     /// The display name.
     var name: String
+    /// The project's uuid, upper-case.
+    var uuid: String
 
     /// The table's columns.
     enum Columns {
         static let key = Column(CodingKeys.key)
+        static let uuid = Column(CodingKeys.uuid)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

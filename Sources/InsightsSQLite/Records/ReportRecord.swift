@@ -55,12 +55,13 @@ struct ReportRecord: Encodable, MutablePersistableRecord {
 
     /// A new row for a report being created.
     init(
-        uuid: UUID, repositoryId: Int64, address: ReportAddress, content: ReportContent, creator: UserID, now: Date
+        uuid: UUID, repositoryId: Int64, commit: CommitID, key: InsightKey, content: ReportContent, creator: UserID,
+        now: Date
     ) throws {
         self.uuid = uuid.uuidString
         self.repositoryId = repositoryId
-        commitId = address.commit.rawValue
-        key = address.key.rawValue
+        commitId = commit.rawValue
+        self.key = key.rawValue
         title = ""
         data = "[]"
         creatorId = creator.rawValue

@@ -12,6 +12,8 @@ struct RepositoryRecord: Encodable, MutablePersistableRecord {
     var slug: String
     /// Whether everyone may read the repository's insights.
     var isPublic: Bool
+    /// The repository's uuid, upper-case.
+    var uuid: String
 
     /// The table's columns.
     enum Columns {
@@ -25,7 +27,7 @@ struct RepositoryRecord: Encodable, MutablePersistableRecord {
 }
 
 extension RepositoryRecord: ColumnOrderedRecord {
-    static let columnNames = ["id", "projectId", "slug", "isPublic"]
+    static let columnNames = ["id", "projectId", "slug", "isPublic", "uuid"]
 
     init(row: Row, startingAt offset: Int) throws {
         var columns = ColumnReader(row, startingAt: offset)
@@ -33,5 +35,6 @@ extension RepositoryRecord: ColumnOrderedRecord {
         projectId = try columns.next()
         slug = try columns.next()
         isPublic = try columns.next()
+        uuid = try columns.next()
     }
 }

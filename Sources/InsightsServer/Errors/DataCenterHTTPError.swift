@@ -12,12 +12,6 @@ struct DataCenterHTTPError: HTTPResponseError {
     var status: HTTPResponse.Status { error.kind.httpStatus }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json;charset=UTF-8"
-        if error.kind == .unauthenticated {
-            headers[.wwwAuthenticate] = "Basic realm=\"insights\""
-        }
-        let body = try WireEncoder.bytes(DataCenterErrorBody(error))
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        JSONResponse.make(errorBody: try WireEncoder.bytes(DataCenterErrorBody(error)), for: error)
     }
 }

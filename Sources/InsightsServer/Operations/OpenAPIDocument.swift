@@ -11,6 +11,11 @@ enum OpenAPIDocument {
         try response(resource: "openapi-datacenter")
     }
 
+    /// `GET /2.0/openapi.json` for the Cloud dialect.
+    @Sendable static func cloud(_ request: Request, context: some RequestContext) async throws -> Response {
+        try response(resource: "openapi-cloud")
+    }
+
     /// The document's bytes.
     ///
     /// - Throws: ``InsightsError/internalFailure`` when the resource is missing from the build.

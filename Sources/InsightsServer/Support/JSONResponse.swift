@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import InsightsCore
 import InsightsWire
 import NIOCore
 
@@ -20,6 +21,15 @@ enum JSONResponse {
         var headers = HTTPFields()
         headers[.contentType] = "application/json;charset=UTF-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    /// An error response: `body` with the status of the error's kind, and `WWW-Authenticate` for a 401.
+    static func make(errorBody body: [UInt8], for error: InsightsError) -> Response {
+        var response = make(encoded: body, status: error.kind.httpStatus)
+        if error.kind == .unauthenticated {
+            response.headers[.wwwAuthenticate] = "Basic realm=\"insights\""
+        }
+        return response
     }
 
     /// An empty 204 response.

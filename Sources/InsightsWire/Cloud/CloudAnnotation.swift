@@ -1,3 +1,4 @@
+public import Foundation
 public import InsightsCore
 
 /// An annotation as Bitbucket Cloud writes and returns it (`report_annotation`).
@@ -53,6 +54,25 @@ public struct CloudAnnotation: Codable, Sendable, Equatable {
         self.link = link
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        type = try container.decodeIfPresent(String.self, forKey: .type)
+        uuid = try container.decodeIfPresent(String.self, forKey: .uuid)
+        externalId = try container.decodeIfPresent(String.self, forKey: .externalId)
+        annotationType = try container.decodeIfPresent(String.self, forKey: .annotationType)
+        summary = try container.decodeIfPresent(String.self, forKey: .summary)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        details = try container.decodeIfPresent(String.self, forKey: .details)
+        severity = try container.decodeIfPresent(String.self, forKey: .severity)
+        result = try container.decodeIfPresent(String.self, forKey: .result)
+        path = try container.decodeIfPresent(String.self, forKey: .path)
+        // A fractional line is an error at `line`, not a body that fails to parse.
+        line = try WholeNumber.decode(from: container, forKey: .line)
+        link = try container.decodeIfPresent(String.self, forKey: .link)
+        createdOn = try container.decodeIfPresent(String.self, forKey: .createdOn)
+        updatedOn = try container.decodeIfPresent(String.self, forKey: .updatedOn)
+    }
+
     /// Encodes annotation content as a request element (no read-only fields).
     public init(_ content: AnnotationContent) {
         self.init(
@@ -91,6 +111,25 @@ public struct CloudAnnotation: Codable, Sendable, Equatable {
             result: try CloudSpelling.parseIfPresent(result, as: AnnotationResult.self, at: field.appending("result")),
             link: link)
         return try content.validated(limits: .cloud, at: field)
+    }
+
+    /// Decodes and validates the body of a bulk POST, a JSON array, naming offending fields as `annotations[i].field`
+    /// (also for shape errors, which the decoder reports from the array itself).
+    ///
+    /// - Parameter body: the raw body.
+    /// - Returns: the normalised contents, in order.
+    /// - Throws: ``InsightsError`` naming the offending element.
+    public static func toDomain(batchBody body: Data) throws(InsightsError) -> [AnnotationContent] {
+        let elements: [CloudAnnotation]
+        do {
+            elements = try WireDecoder.decode([CloudAnnotation].self, from: body)
+        } catch {
+            guard let field = error.field, case .index = field.components.first else { throw error }
+            let named = FieldPath(components: [.key("annotations")] + field.components)
+            throw InsightsError(
+                kind: error.kind, field: named, message: error.message.replacing("'\(field)'", with: "'\(named)'"))
+        }
+        return try toDomain(batch: elements)
     }
 
     /// Validates the JSON array of a bulk POST: 1 to 100 elements, each valid, each with a unique `external_id`.

@@ -93,6 +93,26 @@ enum DC {
     }
 }
 
+/// URL builders for the Cloud dialect.
+enum Cloud {
+    static let base = "/2.0/repositories/PROJ/repo/commit/\(TestServer.commit)"
+    static let publicBase = "/2.0/repositories/PUB/open/commit/\(TestServer.commit)"
+
+    static func reports(base: String = base) -> String { "\(base)/reports" }
+    static func report(_ id: String = "report.key", base: String = base) -> String { "\(base)/reports/\(id)" }
+    static func annotations(_ id: String = "report.key", base: String = base) -> String {
+        "\(base)/reports/\(id)/annotations"
+    }
+    static func annotation(_ annotationID: String, report id: String = "report.key", base: String = base) -> String {
+        "\(base)/reports/\(id)/annotations/\(annotationID)"
+    }
+
+    /// A valid report body.
+    static let reportBody = #"{"title":"t","details":"d","report_type":"BUG"}"#
+    /// A valid annotation body without an external id.
+    static let annotationBody = #"{"annotation_type":"BUG","summary":"s"}"#
+}
+
 extension TestClientProtocol {
     /// Sends a request with a JSON body given as text.
     @discardableResult

@@ -121,3 +121,14 @@ struct Seed: Sendable {
     /// Alice as a writer.
     var aliceCaller: Caller { StoreFixture.caller(alice) }
 }
+
+extension InsightsStore {
+    /// Creates or replaces an annotation under its own external id, as Data Center's PUT addresses it.
+    func putAnnotation(
+        _ annotation: AnnotationContent, to address: ReportAddress, maxPerReport: Int, by caller: Caller
+    ) async throws -> PutOutcome<Annotation> {
+        guard let externalID = annotation.externalID else { throw InsightsError.missingField(FieldPath("externalId")) }
+        return try await putAnnotation(
+            annotation, at: .externalID(externalID), of: address, keeping: [], maxPerReport: maxPerReport, by: caller)
+    }
+}
