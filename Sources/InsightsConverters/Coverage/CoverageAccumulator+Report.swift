@@ -30,6 +30,10 @@ extension CoverageAccumulator {
                 coveredBranches += counts.covered
             }
         }
+        for taken in lcovBranches.values {
+            totalBranches += taken.count
+            coveredBranches += taken.values.filter { $0 }.count
+        }
         if !hasLineData, let declared = declaredTotals {
             (totalLines, coveredLines) = (declared.lines, declared.coveredLines)
             (totalBranches, coveredBranches) = (declared.branches, declared.coveredBranches)

@@ -3,8 +3,9 @@ import Foundation
 /// Line and branch hits per file, shared by ``CoberturaConverter`` and ``LCOVConverter``.
 ///
 /// Paths are repository-relative. When a file is reported more than once (Cobertura classes that share a file,
-/// LCOV records per test name) a line keeps its highest hit count and its largest branch counts, so nothing is
-/// counted twice. ``makeBundle(title:options:)`` turns the totals into a report.
+/// LCOV records per test name or per translation unit) a line keeps its highest hit count and its largest branch
+/// counts, and an LCOV branch (line, block, branch) is counted once, covered when any record took it, so nothing
+/// is counted twice. ``makeBundle(title:options:)`` turns the totals into a report.
 struct CoverageAccumulator {
     /// The branch counts of one line.
     struct Branches: Sendable, Equatable {
@@ -16,8 +17,10 @@ struct CoverageAccumulator {
 
     /// Hits per line, per repository-relative path.
     private(set) var lineHits: [String: [Int: Int]] = [:]
-    /// Branch counts per line, per repository-relative path.
+    /// Branch counts per line, per repository-relative path (Cobertura).
     private(set) var branches: [String: [Int: Branches]] = [:]
+    /// Whether each branch was taken, per repository-relative path (LCOV, whose branches have an identity).
+    private(set) var lcovBranches: [String: [LCOVBranchID: Bool]] = [:]
     /// Totals written in the report itself, used only when it has no per-line data (summary-only files).
     var declaredTotals: (lines: Int, coveredLines: Int, branches: Int, coveredBranches: Int)?
 
@@ -56,12 +59,16 @@ struct CoverageAccumulator {
             covered: max(previous.covered, min(covered, total)), total: max(previous.total, total))
     }
 
-    /// Adds one branch (an LCOV `BRDA` record) to a line's counts.
-    mutating func addBranch(line: Int, isTaken: Bool, path: String) {
-        var counts = branches[path, default: [:]][line] ?? Branches(covered: 0, total: 0)
-        counts.total += 1
-        if isTaken { counts.covered += 1 }
-        branches[path, default: [:]][line] = counts
+    /// Records the LCOV branches of one record (`BRDA` lines), merging them with earlier records of the file.
+    ///
+    /// A branch already seen for `path` (same line, block and branch) is not counted again: it is covered when
+    /// any record took it, as lcov adds the taken counts.
+    ///
+    /// - Parameters:
+    ///   - taken: whether each branch was taken at least once.
+    ///   - path: the repository-relative path.
+    mutating func addBranches(_ taken: [LCOVBranchID: Bool], path: String) {
+        lcovBranches[path, default: [:]].merge(taken) { $0 || $1 }
     }
 
     /// Whether any line or branch data was recorded.

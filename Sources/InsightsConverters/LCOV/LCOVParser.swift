@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads an LCOV tracefile line by line from a memory-mapped file into a ``CoverageAccumulator``.
 ///
-/// Understands `SF:`, `DA:line,hits[,checksum]`, `BRDA:line,block,branch,taken` (`-` is not taken),
+/// Understands `SF:`, `DA:line,hits[,checksum]`, `BRDA:line,block,branch,taken` (`-` is not taken; records of
+/// the same file, line, block and branch are one branch, as lcov merges them),
 /// `LF`/`LH`/`BRF`/`BRH` (used only when no record has `DA` lines) and `end_of_record`; other records
 /// (`TN`, `VER`, `FN`, `FNDA`, `FNF`, `FNH`, …) are skipped. Lines are parsed as bytes; only paths and error
 /// messages become strings.
@@ -16,14 +17,19 @@ struct LCOVParser {
         var declared = (lines: 0, coveredLines: 0, branches: 0, coveredBranches: 0)
         var path: String?
         var hits: [Int: Int] = [:]
+        var branches: [LCOVBranchID: Bool] = [:]
         var recordCount = 0
 
-        /// Hands the open record's line hits to the accumulator.
+        /// Hands the open record's line hits and branches to the accumulator.
         mutating func closeRecord() {
             if let path, !hits.isEmpty {
                 accumulator.addLines(hits, path: path)
             }
+            if let path, !branches.isEmpty {
+                accumulator.addBranches(branches, path: path)
+            }
             hits.removeAll(keepingCapacity: true)
+            branches.removeAll(keepingCapacity: true)
             path = nil
         }
     }
@@ -94,11 +100,16 @@ struct LCOVParser {
             state.recordCount += 1
             state.accumulator.addFile(path)
         } else if key.elementsEqual("BRDA".utf8) {
+            // `line,block,branch,taken`; the branch may be an expression with commas (lcov 2), so the identity is
+            // everything between the line and the taken count. Records of one branch merge as lcov merges them.
             let fields = value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-            guard let path = state.path, fields.count >= 4, let number = Self.integer(fields[0]), number > 0,
+            guard state.path != nil, fields.count >= 4, let number = Self.integer(fields[0]), number > 0,
                 let taken = fields.last
             else { throw Self.error(url, lineNumber, "malformed or misplaced LCOV record", line) }
-            state.accumulator.addBranch(line: number, isTaken: (Self.count(taken) ?? 0) > 0, path: path)
+            let identity = value[fields[1].startIndex..<(taken.startIndex - 1)]
+            let branch = LCOVBranchID(line: number, blockAndBranch: String(decoding: identity, as: UTF8.self))
+            let isTaken = (Self.count(taken) ?? 0) > 0
+            state.branches[branch] = (state.branches[branch] ?? false) || isTaken
         } else if key.elementsEqual("LF".utf8) {
             state.declared.lines += Self.integer(value) ?? 0
         } else if key.elementsEqual("LH".utf8) {
