@@ -7,7 +7,8 @@ public import InsightsCore
 /// Counts come from the `<testcase>` elements, not from the suites' own attributes. The report carries Tests,
 /// Passed, Failed (failures and errors), Skipped and Duration, and is ``ReportResult/failed`` when anything
 /// failed. Each `<failure>` or `<error>` becomes a high-severity ``AnnotationType/bug`` annotation located by
-/// ``StackTraceLocator`` or the test case's `file`/`line` attributes; see `docs/converters.md`.
+/// ``StackTraceLocator`` or the test case's `file`/`line` attributes (ruff names the file in the suite instead);
+/// see `docs/converters.md`.
 public struct JUnitConverter: InsightConverter {
     /// Always ``InsightFormat/junit``.
     public var format: InsightFormat { .junit }
@@ -62,13 +63,20 @@ public struct JUnitConverter: InsightConverter {
 
     /// Where to put the annotation.
     ///
-    /// In order: the innermost stack frame in the test case's own `file`; the `file`/`line` attributes; the
-    /// innermost in-repository stack frame; otherwise `nil` (a report-level annotation).
+    /// In order: the innermost stack frame in the test case's own file; that file with the `line` attribute; the
+    /// innermost in-repository stack frame; otherwise `nil` (a report-level annotation). The case's own file is
+    /// ``JUnitCase/declaredPath``: the `file` attribute, else a suite name that is a path (ruff).
+    ///
+    /// - Parameters:
+    ///   - problem: the failure or error.
+    ///   - testCase: the test case it belongs to.
+    ///   - root: the repository root used to make paths relative.
+    /// - Returns: the repository-relative location, or `nil`.
     static func location(
         of problem: JUnitProblem, in testCase: JUnitCase, root: URL?
     ) -> StackTraceLocator.Location? {
         let frames = StackTraceLocator.locations(in: problem.text, root: root)
-        if let file = testCase.file {
+        if let file = testCase.declaredPath {
             let path = RepositoryPath.relative(file, root: root)
             if let frame = frames.last(where: { $0.path == path }) {
                 return frame

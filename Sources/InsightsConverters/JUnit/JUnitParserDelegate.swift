@@ -24,6 +24,8 @@ final class JUnitParserDelegate: NSObject, XMLConversionHandler {
     private var stack: [String] = []
     /// The name of the outermost open `<testsuite>`.
     private var outerSuiteName: String?
+    /// The `name` attributes of the open `<testsuite>` elements, outermost first (empty when absent).
+    private var suiteNames: [String] = []
     private var currentCase: JUnitCase?
     private var currentProblem: JUnitProblem?
 
@@ -45,7 +47,8 @@ final class JUnitParserDelegate: NSObject, XMLConversionHandler {
         }
         switch elementName {
         case "testsuite":
-            guard !stack.contains("testsuite") else { return }
+            suiteNames.append(attributeDict["name"] ?? "")
+            guard suiteNames.count == 1 else { return }
             outerSuiteName = attributeDict["name"]
             if let time = Self.seconds(attributeDict["time"]) {
                 outerSuiteTime = (outerSuiteTime ?? 0) + time
@@ -54,7 +57,8 @@ final class JUnitParserDelegate: NSObject, XMLConversionHandler {
             currentCase = JUnitCase(
                 className: attributeDict["classname"] ?? "", name: attributeDict["name"] ?? "",
                 file: attributeDict["file"].flatMap { $0.isEmpty ? nil : $0 },
-                line: Self.line(attributeDict["line"]), time: Self.seconds(attributeDict["time"]))
+                line: Self.line(attributeDict["line"]), time: Self.seconds(attributeDict["time"]),
+                suiteName: suiteNames.last.flatMap { $0.isEmpty ? nil : $0 })
         case "failure", "error":
             guard currentCase != nil, stack.last == "testcase" else { return }
             currentProblem = JUnitProblem(
@@ -81,6 +85,8 @@ final class JUnitParserDelegate: NSObject, XMLConversionHandler {
     ) {
         _ = stack.popLast()
         switch elementName {
+        case "testsuite":
+            _ = suiteNames.popLast()
         case "failure", "error":
             guard let problem = currentProblem, stack.last == "testcase" else { return }
             currentCase?.problems.append(problem)
