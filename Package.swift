@@ -78,12 +78,28 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings + [.unsafeFlags(["-Osize"], .when(configuration: .release))]
         ),
+        // `insights proxy`: the local counterpart of the Bitbucket Pipelines authentication proxy.
+        .target(
+            name: "InsightsProxy",
+            dependencies: [
+                "InsightsWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command-line tool and sole composition root.
         .executableTarget(
             name: "insights",
             dependencies: [
                 "InsightsCore", "InsightsStore", "InsightsSQLite", "InsightsServer", "InsightsWire",
-                "InsightsConverters", "InsightsClient", "InsightsGit",
+                "InsightsConverters", "InsightsClient", "InsightsGit", "InsightsProxy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -134,6 +150,18 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InsightsProxyTests",
+            dependencies: [
+                "InsightsProxy",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
