@@ -11,13 +11,14 @@ struct Insights: AsyncParsableCommand {
         abstract: "Code Insights: attach reports and annotations to commits, and serve them.",
         discussion: """
             Run the server with `insights serve`, manage users and repositories with `insights admin`, \
-            convert tool output with `insights convert` and publish it with `insights publish`.
+            convert tool output with `insights convert` and publish it with `insights publish`; `insights proxy` adds \
+            credentials to plain-http requests, as the Bitbucket Pipelines proxy does.
 
             Exit codes: 0 success; 1 findings at or above --fail-on (publish); 2 bad input or usage; \
             3 the server refused or failed (publish).
             """,
         version: "0.1.0",
-        subcommands: [Serve.self, Admin.self, Convert.self, Publish.self]
+        subcommands: [Serve.self, Admin.self, Convert.self, Publish.self, Proxy.self]
     )
 
     /// Runs the parsed command; usage errors exit with 2 (the documented code) instead of sysexits' 64.

@@ -23,6 +23,7 @@ import Testing
 
     @Test(arguments: [
         ["--help"], ["serve", "--help"], ["admin", "--help"], ["convert", "--help"], ["publish", "--help"],
+        ["proxy", "--help"],
     ])
     func helpExitsWithZero(arguments: [String]) throws {
         let result = try Self.run(arguments)
