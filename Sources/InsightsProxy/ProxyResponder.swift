@@ -18,7 +18,8 @@ struct ProxyResponder: HTTPResponder {
     /// Request fields never forwarded besides the hop-by-hop ones: the client's own credential, fields the upstream
     /// client sets itself, and the marker of ``AbsoluteFormHandler``.
     private static let replacedFields: Set<String> = [
-        "authorization", "host", "content-length", "expect", AbsoluteFormHandler.schemeHeader,
+        "authorization", "host", "content-length", "expect", "x-forwarded-host", "x-forwarded-proto",
+        AbsoluteFormHandler.schemeHeader,
     ]
 
     /// The settings: allowed hosts, upstream, credential, body limit, timeout.
@@ -121,6 +122,11 @@ struct ProxyResponder: HTTPResponder {
             upstreamRequest.headers.add(name: field.name.rawName, value: field.value)
         }
         upstreamRequest.headers.add(name: "Authorization", value: configuration.credentials.authorizationHeader)
+        // The host the client asked for, so the upstream's absolute links (Cloud's `next`) lead back through here.
+        if let authority = request.head.authority {
+            upstreamRequest.headers.add(name: "X-Forwarded-Host", value: authority)
+            upstreamRequest.headers.add(name: "X-Forwarded-Proto", value: "http")
+        }
         let declaresBody = request.headers[.contentLength] != nil || request.headers[.transferEncoding] != nil
         if declaresBody || body.readableBytes > 0 { upstreamRequest.body = .bytes(body) }
         return upstreamRequest

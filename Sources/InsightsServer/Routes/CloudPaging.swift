@@ -35,12 +35,14 @@ struct CloudPaging {
         CloudPage(stored, pageNumber: page, pagelen: pagelen, url: { url(of: $0, for: request) }, transform: transform)
     }
 
-    /// The absolute URL of page `number`: the request's scheme, host, path and other query parameters, with `page`
-    /// and `pagelen` set.
+    /// The absolute URL of page `number`: the request's scheme and host (`X-Forwarded-Proto` and `X-Forwarded-Host`
+    /// when a proxy sets them), path and other query parameters, with `page` and `pagelen` set.
     private func url(of number: Int, for request: Request) -> String {
-        let forwarded = HTTPField.Name("X-Forwarded-Proto").flatMap { request.headers[$0] }
-        let scheme = forwarded == "https" ? "https" : "http"
-        let host = request.head.authority ?? "localhost"
+        // Behind a proxy (`insights proxy`, a load balancer), the links name what the client asked for.
+        let forwardedProto = HTTPField.Name("X-Forwarded-Proto").flatMap { request.headers[$0] }
+        let forwardedHost = HTTPField.Name("X-Forwarded-Host").flatMap { request.headers[$0] }
+        let scheme = forwardedProto == "https" ? "https" : "http"
+        let host = forwardedHost ?? request.head.authority ?? "localhost"
         // The other parameters as the client wrote them (still percent-encoded).
         var items = (request.uri.query ?? "").split(separator: "&").filter { item in
             let name = item.prefix { $0 != "=" }
