@@ -226,7 +226,8 @@ import Testing
             proxied[HTTPField.Name("X-Forwarded-Host")!] = "api.bitbucket.org"
             proxied[HTTPField.Name("X-Forwarded-Proto")!] = "https"
             let forwarded = try await client.send(.get, Cloud.reports() + "?page=2&x=%20y", headers: proxied).json()
-            #expect(forwarded["next"] == .string("https://api.bitbucket.org\(Cloud.reports())?x=%20y&pagelen=10&page=3"))
+            #expect(
+                forwarded["next"] == .string("https://api.bitbucket.org\(Cloud.reports())?x=%20y&pagelen=10&page=3"))
 
             let capped = try await client.send(.get, Cloud.reports() + "?pagelen=101", headers: request).json()
             #expect(capped["pagelen"] == .number(100) && capped["values"]?.elements.count == 25)
