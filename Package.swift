@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Tests only: property-based round trips of arbitrary Unicode text through the stores and the API.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Domain values, limits, validation and the access policy. No HTTP, SQL or I/O.
@@ -117,11 +119,20 @@ let package = Package(
             path: "benchmarks/Sources/InsightsBenchmark",
             swiftSettings: swiftSettings
         ),
+        // Generators shared by the test targets (hostile Unicode text for round-trip properties); tests only.
+        .target(
+            name: "InsightsTestSupport",
+            dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/InsightsTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "InsightsCoreTests", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InsightsStoreTests",
             dependencies: [
-                "InsightsStore", "InsightsSQLite", "InsightsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "InsightsStore", "InsightsSQLite", "InsightsCore", "InsightsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -147,9 +158,10 @@ let package = Package(
             name: "InsightsServerTests",
             dependencies: [
                 "InsightsServer", "InsightsSQLite", "InsightsStore", "InsightsCore", "InsightsWire",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "InsightsTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
         ),

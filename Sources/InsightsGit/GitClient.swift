@@ -104,6 +104,21 @@ public struct GitClient: Sendable {
         return lines
     }
 
+    /// The files git tracks in the working tree, submodules included (`git ls-files -z --recurse-submodules`), as
+    /// paths relative to the top of the working tree.
+    ///
+    /// - Returns: repository-relative paths with `/` separators.
+    /// - Throws: ``GitError`` outside a repository.
+    public func trackedFiles() async throws(GitError) -> Set<String> {
+        let root = try await repositoryRoot()
+        var client = self
+        client.directory = root
+        let text = try await client.output([
+            "-c", "core.quotePath=false", "ls-files", "-z", "--recurse-submodules", "--",
+        ])
+        return Set(text.split(separator: "\0", omittingEmptySubsequences: true).map(String.init))
+    }
+
     private func diffArguments(_ extra: [String], base: String) -> [String] {
         ["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "-M"] + extra + ["\(base)...HEAD", "--"]
     }

@@ -26,6 +26,7 @@ extension SQLiteStore {
         _ annotations: [AnnotationContent], to address: ReportAddress, mode: AnnotationWriteMode, maxPerReport: Int,
         by caller: Caller
     ) async throws -> [Annotation] {
+        try Self.checkIdentifiers(of: annotations)
         let now = environment.now()
         let uuids = annotations.map { _ in environment.makeUUID() }
         return try await perform("addAnnotations") {
@@ -75,6 +76,8 @@ extension SQLiteStore {
         _ annotation: AnnotationContent, at selector: AnnotationSelector, of address: ReportAddress,
         keeping: AnnotationFields, maxPerReport: Int, by caller: Caller
     ) async throws -> PutOutcome<Annotation> {
+        try Self.checkIdentifiers(of: [annotation])
+        try NullCharacterRule.check(selector.externalID, at: FieldPath("externalId"))
         let now = environment.now()
         let uuid = environment.makeUUID()
         return try await perform("putAnnotation") {
@@ -165,6 +168,7 @@ extension SQLiteStore {
 
     /// Deletes a report's annotations with the given external ids, or all of them.
     public func deleteAnnotations(of address: ReportAddress, externalIDs: [String]?, by caller: Caller) async throws {
+        try NullCharacterRule.check(externalIDs ?? [], at: FieldPath("externalId"))
         try await perform("deleteAnnotations") {
             try await write { db in
                 let report = try Self.beginAnnotationWrite(at: address, by: caller, in: db)
@@ -207,6 +211,16 @@ extension SQLiteStore {
         guard let externalID = selector.externalID else { return nil }
         return try AnnotationRecord.fetchOne(
             db.cachedStatement(sql: annotationByExternalIDSQL), arguments: [reportID, externalID])
+    }
+
+    /// Refuses external ids and paths with U+0000, which GRDB would bind cut at that character (see ``StoredText``):
+    /// the domain already rejects them, and the store never stores a value other than the one it was given.
+    private static func checkIdentifiers(of annotations: [AnnotationContent]) throws(InsightsError) {
+        for (index, annotation) in annotations.enumerated() {
+            let field = FieldPath("annotations").appending(index: index)
+            try NullCharacterRule.check(annotation.externalID, at: field.appending("externalId"))
+            try NullCharacterRule.check(annotation.path, at: field.appending("path"))
+        }
     }
 
     /// The error for an annotation that does not exist.

@@ -34,7 +34,7 @@ extension SQLiteStore {
                         "Report \(address.report) does not exist on commit \(address.commit) in \(address.repository)."
                     )
                 }
-                guard let creator = caller.principal.userID else { throw InsightsError.unauthenticated }
+                guard let creator = caller.principal.userID else { throw InsightsError.authenticationRequired }
                 var record = try ReportRecord(
                     uuid: uuid, repositoryId: repositoryID, commit: address.commit, key: key, content: content,
                     creator: creator, now: now)

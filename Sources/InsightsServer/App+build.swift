@@ -1,10 +1,12 @@
 public import Hummingbird
+import HummingbirdCore
 public import InsightsStore
 public import Logging
 public import Prometheus
 public import ServiceLifecycle
 
-/// Builds the Hummingbird application: every dialect's routes, authentication, operations endpoints.
+/// Builds the Hummingbird application: every dialect's routes, authentication, operations endpoints, and the
+/// connection limits (timeouts, maximum connections, URL and head sizes) of ``ServerConfiguration``.
 ///
 /// - Parameters:
 ///   - configuration: the validated server settings.
@@ -24,10 +26,14 @@ public func buildApplication<Store: InsightsStore>(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = buildRouter(configuration: configuration, store: store, registry: registry)
+    // Connections beyond the maximum wait in the listen backlog until one closes; every connection is held to the
+    // idle and read timeouts and the URL and head limits (see `docs/operations.md`).
     return Application(
         router: router,
+        server: .guardedHTTP1(limits: HTTPConnectionLimits(configuration), logger: logger),
         configuration: .init(
-            address: .hostname(configuration.host, port: configuration.port), serverName: "insights"),
+            address: .hostname(configuration.host, port: configuration.port), serverName: "insights",
+            availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
@@ -53,7 +59,7 @@ public func buildRouter<Store: InsightsStore>(
     ]
     let router = Router(context: InsightsRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: DialectErrorMiddleware(dialects: dialects, fallback: dialects[0]))
     OperationsRoutes(store: store, registry: registry).register(on: router)

@@ -27,6 +27,13 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxBodyBytes = defaultMaxBodyBytes
     /// The most bytes of rendered commit-wide annotation responses kept in memory; 0 keeps none.
     public var responseCacheBytes = defaultResponseCacheBytes
+    /// How long a keep-alive connection may stay without a request before it is closed.
+    public var idleTimeout: Duration = .seconds(60)
+    /// How long a request's head may take from its first byte to its end, and how long a request's body may pause
+    /// between bytes, before the connection is closed.
+    public var readTimeout: Duration = .seconds(30)
+    /// The most connections open at once; further connections wait in the listen backlog until one closes.
+    public var maxConnections = 1024
     /// The log level.
     public var logLevel: Logger.Level = .info
 
@@ -40,6 +47,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         case retentionIntervalSeconds = "retention-interval-seconds"
         case maxBodyBytes = "max-body-bytes"
         case responseCacheBytes = "response-cache-bytes"
+        case idleTimeoutSeconds = "idle-timeout-seconds"
+        case readTimeoutSeconds = "read-timeout-seconds"
+        case maxConnections = "max-connections"
         case logLevel = "log-level"
 
         /// The environment variable: `INSIGHTS_` and the flag in upper case with `_` for `-`.
@@ -94,6 +104,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let bytes = try integer(.responseCacheBytes, in: 0...68_719_476_736) {
             configuration.responseCacheBytes = bytes
         }
+        if let seconds = try integer(.idleTimeoutSeconds, in: 1...86400) {
+            configuration.idleTimeout = .seconds(seconds)
+        }
+        if let seconds = try integer(.readTimeoutSeconds, in: 1...3600) {
+            configuration.readTimeout = .seconds(seconds)
+        }
+        if let count = try integer(.maxConnections, in: 1...1_000_000) { configuration.maxConnections = count }
         if let level = value(.logLevel) {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError(

@@ -20,6 +20,10 @@ public import InsightsCore
 ///   `unavailable` for any failure of the database itself (the underlying error is logged by the implementation,
 ///   never returned).
 /// - **Names** of projects, repositories and users are matched case-insensitively.
+/// - **Text.** Free text (titles, details, reporters, messages, data field titles and values) reads back as exactly
+///   the bytes written, U+0000 included; a database that cannot hold U+0000 in its text type (PostgreSQL) must
+///   store such text in a form that can. Identifiers (external ids, paths, keys) never contain U+0000
+///   (``NullCharacterRule``): the store refuses one with `invalid` rather than store a different value.
 ///
 /// ## Topics
 /// ### Insights

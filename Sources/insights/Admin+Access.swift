@@ -21,7 +21,16 @@ extension Insights.Admin {
         @Option(help: "A label, unique per user.") var name: String
         @Option(help: "The most the token may do: read, write or admin (default: read, enough to publish insights).")
         var permission: Permission = .read
-        @Option(help: "Days until the token expires (default: never).") var expiresInDays: Int?
+        // Unconditional, so `--expires-in-days -1` reaches `validate()` instead of reading as an option.
+        @Option(parsing: .unconditional, help: "Days until the token expires, at least 1 (default: never).")
+        var expiresInDays: Int?
+
+        func validate() throws {
+            // Zero or fewer days would create a token that is already expired.
+            if let expiresInDays, expiresInDays < 1 {
+                throw ValidationError("--expires-in-days must be at least 1, not \(expiresInDays).")
+            }
+        }
 
         func run() async throws {
             let secret = TokenSecret.make()

@@ -30,6 +30,7 @@ extension Insights.Admin {
         @Option(help: "The new token's label (default: 'token-' and a random number).") var tokenName: String?
 
         func run() async throws {
+            Self.note(StoreOptions.databaseLine(try store.configuration()))
             let store = try Insights.Admin.openStore(store)
             let ref = repository.ref
             try await ignoringConflict { try await store.createProject(key: ref.projectKey, name: ref.projectKey) }

@@ -4,7 +4,7 @@ import InsightsClient
 import InsightsConverters
 import InsightsCore
 
-/// The input options `insights convert` and `insights publish` share: files, format and title.
+/// The input options `insights convert` and `insights publish` share: files, format, title and path mapping.
 struct ConversionInputs: ParsableArguments {
     /// `--format`: a tool output format, or `auto` to detect it from the content.
     enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
@@ -37,18 +37,36 @@ struct ConversionInputs: ParsableArguments {
     @Option(help: "Replace the report title the converter chose.")
     var title: String?
 
-    /// Converts every file and merges the results into one bundle.
+    @Option(help: "Remove this prefix from the paths that start with it, e.g. /builds/org/repo (repeatable).")
+    var stripPrefix: [String] = []
+
+    @Option(help: "Put this directory before every relative path (after --strip-prefix), e.g. backend.")
+    var pathPrefix: String?
+
+    @Flag(help: "Keep findings outside the repository (absolute paths naming no tracked file, e.g. under /usr).")
+    var keepOutside = false
+
+    /// Converts every file, merges the results into one bundle and maps its paths onto the repository's tracked
+    /// files, applying `--strip-prefix`, `--path-prefix` and `--keep-outside` (see ``PathMapper``).
     ///
     /// - Parameters:
     ///   - repositoryRoot: the working tree, to make absolute paths relative.
+    ///   - trackedFiles: the tracked files (`git ls-files`); `nil` outside a git repository, where only the
+    ///     overrides apply.
     ///   - changedLines: changed lines for coverage converters, when a change filter is used.
     ///   - progress: called with each file before it is converted.
+    /// - Returns: the mapped bundle and what the mapping did.
     /// - Throws: ``Failure`` (exit 2) when a file is missing, unrecognised or invalid.
     func bundle(
-        repositoryRoot: URL?, changedLines: [String: Set<Int>]? = nil, progress: (Int, String) -> Void = { _, _ in }
-    ) throws(Failure) -> InsightBundle {
+        repositoryRoot: URL?, trackedFiles: Set<String>?, changedLines: [String: Set<Int>]? = nil,
+        progress: (Int, String) -> Void = { _, _ in }
+    ) throws(Failure) -> (bundle: InsightBundle, paths: PathMappingSummary) {
         guard !files.isEmpty else { throw .input("Give at least one tool output file.") }
-        let options = ConversionOptions(repositoryRoot: repositoryRoot, changedLines: changedLines)
+        let mapper = PathMapper(
+            repositoryRoot: repositoryRoot, trackedFiles: trackedFiles, stripPrefixes: stripPrefix,
+            pathPrefix: pathPrefix)
+        let options = ConversionOptions(
+            repositoryRoot: repositoryRoot, changedLines: changedLines, pathMapper: mapper)
         var bundles: [InsightBundle] = []
         for (index, path) in files.enumerated() {
             progress(index, path)
@@ -66,6 +84,7 @@ struct ConversionInputs: ParsableArguments {
         }
         guard var merged = BundleMerger.merge(bundles) else { throw .input("Give at least one tool output file.") }
         if let title, !title.isEmpty { merged.report.title = title }
-        return merged
+        let (mapped, paths) = mapper.apply(to: merged, keepingOutside: keepOutside)
+        return (mapped, paths)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InsightsClient
+import InsightsConverters
 import InsightsCore
 import InsightsGit
 import InsightsWire
@@ -51,8 +52,13 @@ extension Insights {
         func run() async throws {
             do {
                 let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-                let root = try? await GitClient(directory: directory).repositoryRoot()
-                let bundle = try inputs.bundle(repositoryRoot: root)
+                let git = GitClient(directory: directory)
+                let root = try? await git.repositoryRoot()
+                let tracked = root == nil ? nil : try? await git.trackedFiles()
+                let (bundle, paths) = try inputs.bundle(repositoryRoot: root, trackedFiles: tracked)
+                if let line = paths.line {
+                    FileHandle.standardError.write(Data("insights convert: paths: \(line).\n".utf8))
+                }
                 try write(bundle)
             } catch let failure {
                 FileHandle.standardError.write(Data("insights convert: \(failure.message)\n".utf8))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InsightsClient
+import InsightsConverters
 import InsightsCore
 import InsightsGit
 import InsightsWire
@@ -146,13 +147,17 @@ extension Insights {
             let changeFilter = try await makeChangeFilter(ci: ci, git: git)
             let root = try? await git.repositoryRoot()
             let isTerminal = isatty(STDERR_FILENO) == 1
-            var bundle = try inputs.bundle(
-                repositoryRoot: root, changedLines: filter == .all ? nil : changeFilter.changedLines
+            let tracked = root == nil ? nil : try? await git.trackedFiles()
+            let converted = try inputs.bundle(
+                repositoryRoot: root, trackedFiles: tracked,
+                changedLines: filter == .all ? nil : changeFilter.changedLines
             ) { index, path in
                 if isTerminal, inputs.files.count > 1 {
                     Self.status("converting \(index + 1)/\(inputs.files.count): \(path)")
                 }
             }
+            var bundle = converted.bundle
+            let paths = converted.paths
             if bundle.report.link == nil { bundle.report.link = ci.buildURL }
             let publishTarget = try makeTarget(ci: ci, environment: environment)
             let fitted = InsightFitter(
@@ -163,17 +168,20 @@ extension Insights {
                 publisher.progress = { progress in Self.status("publishing \(progress.sent)/\(progress.total)") }
             }
             if dryRun {
-                printDryRun(ci: ci, target: publishTarget, commit: commitID, fitted: fitted, publisher: publisher)
+                printDryRun(
+                    ci: ci, target: publishTarget, commit: commitID, fitted: fitted, publisher: publisher, paths: paths)
             } else {
                 let result: PublishResult
                 do {
                     result = try await publisher.publish(fitted, commit: commitID, key: reportKey)
                 } catch {
                     if isTerminal { Self.status("") }
-                    throw ConversionInputs.Failure(message: error.description, exitCode: 3)
+                    let hint = error.status == 401 ? unauthorizedHint(for: publishTarget) : []
+                    throw ConversionInputs.Failure(
+                        message: ([error.description] + hint).joined(separator: "\n"), exitCode: 3)
                 }
                 if isTerminal { Self.status("") }
-                printSummary(fitted: fitted, result: result)
+                printSummary(fitted: fitted, result: result, paths: paths)
             }
             if let severity = failOn.severity, fitted.findings(atOrAbove: severity) > 0 {
                 throw ConversionInputs.Failure(

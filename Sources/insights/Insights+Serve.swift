@@ -5,6 +5,7 @@ import InsightsSQLite
 import InsightsServer
 import Logging
 import Metrics
+import NIOCore
 import Prometheus
 import ServiceLifecycle
 
@@ -67,6 +68,27 @@ extension Insights {
 
         @Option(
             help: ArgumentHelp(
+                "Seconds a keep-alive connection may wait for its next request "
+                    + "(env: INSIGHTS_IDLE_TIMEOUT_SECONDS; default: 60).",
+                valueName: "seconds"))
+        var idleTimeoutSeconds: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Seconds a request's headers may take from their first byte, and its body may pause; "
+                    + "408 or close after that (env: INSIGHTS_READ_TIMEOUT_SECONDS; default: 30).",
+                valueName: "seconds"))
+        var readTimeoutSeconds: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "The most connections open at once; more wait until one closes "
+                    + "(env: INSIGHTS_MAX_CONNECTIONS; default: 1024).",
+                valueName: "count"))
+        var maxConnections: String?
+
+        @Option(
+            help: ArgumentHelp(
                 "trace, debug, info, notice, warning, error or critical (env: INSIGHTS_LOG_LEVEL; default: info).",
                 valueName: "level"))
         var logLevel: String?
@@ -77,6 +99,8 @@ extension Insights {
                     .host: host, .port: port, .maxAnnotationsPerReport: maxAnnotationsPerReport,
                     .retentionDays: retentionDays, .retentionIntervalSeconds: retentionIntervalSeconds,
                     .maxBodyBytes: maxBodyBytes, .responseCacheBytes: responseCacheBytes, .logLevel: logLevel,
+                    .idleTimeoutSeconds: idleTimeoutSeconds, .readTimeoutSeconds: readTimeoutSeconds,
+                    .maxConnections: maxConnections,
                 ].compactMapValues { $0 })
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)
@@ -87,6 +111,7 @@ extension Insights {
             let registry = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(MetricNames.makeFactory(registry: registry))
 
+            FileHandle.standardOutput.write(Data((StoreOptions.databaseLine(configuration) + "\n").utf8))
             let store = try StoreOptions.openStore(configuration, logger: logger)
             let retention = RetentionService(
                 store: store, retentionDays: configuration.retentionDays, interval: configuration.retentionInterval,
@@ -99,7 +124,15 @@ extension Insights {
                     // Written unbuffered: scripts and tests wait for this line to learn the port.
                     FileHandle.standardOutput.write(Data("insights listening on http://\(host):\(port)\n".utf8))
                 })
-            try await app.runService()
+            do {
+                try await app.runService()
+            } catch let error as IOError where error.errnoCode == EADDRINUSE {
+                let message =
+                    "insights serve: cannot listen on \(host):\(configuration.port): the address is already in use; "
+                    + "stop the process using it, or choose another port with --port (or INSIGHTS_PORT).\n"
+                FileHandle.standardError.write(Data(message.utf8))
+                throw ExitCode.failure
+            }
         }
     }
 }

@@ -24,6 +24,12 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// The line `serve` and `admin init` print first, so a server and an admin command that were started from
+    /// different folders (and so use different `./insights-data`) show it: `insights database: /abs/insights.sqlite`.
+    static func databaseLine(_ configuration: ServerConfiguration) -> String {
+        "insights database: \(configuration.databaseURL.absoluteURL.standardizedFileURL.path)"
+    }
+
     /// Opens (creating and migrating when needed) the SQLite store of `configuration`.
     static func openStore(_ configuration: ServerConfiguration, logger: Logger) throws -> SQLiteStore {
         try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)

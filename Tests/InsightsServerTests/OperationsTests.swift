@@ -134,11 +134,16 @@ import Testing
         #expect(defaults.retentionDays == 60)
         #expect(defaults.dataDirectory.lastPathComponent == "insights-data")
         #expect(defaults.responseCacheBytes == 64 * 1024 * 1024)
+        #expect(defaults.idleTimeout == .seconds(60))
+        #expect(defaults.readTimeout == .seconds(30))
+        #expect(defaults.maxConnections == 1024)
         let environment = [
             "INSIGHTS_HOST": "0.0.0.0", "INSIGHTS_PORT": "8080", "INSIGHTS_DATA_DIR": "/tmp/x",
             "INSIGHTS_MAX_ANNOTATIONS_PER_REPORT": "50", "INSIGHTS_RETENTION_DAYS": "7",
             "INSIGHTS_RETENTION_INTERVAL_SECONDS": "60", "INSIGHTS_MAX_BODY_BYTES": "4096",
             "INSIGHTS_RESPONSE_CACHE_BYTES": "0", "INSIGHTS_LOG_LEVEL": "debug",
+            "INSIGHTS_IDLE_TIMEOUT_SECONDS": "5", "INSIGHTS_READ_TIMEOUT_SECONDS": "3",
+            "INSIGHTS_MAX_CONNECTIONS": "10",
         ]
         #expect(Set(ServerConfiguration.Key.allCases.map(\.environmentVariable)) == Set(environment.keys))
         let fromEnvironment = try ServerConfiguration.resolve(flags: [:], environment: environment)
@@ -151,8 +156,24 @@ import Testing
         #expect(fromEnvironment.maxBodyBytes == 4096)
         #expect(fromEnvironment.responseCacheBytes == 0)
         #expect(fromEnvironment.logLevel == .debug)
+        #expect(fromEnvironment.idleTimeout == .seconds(5))
+        #expect(fromEnvironment.readTimeout == .seconds(3))
+        #expect(fromEnvironment.maxConnections == 10)
         let flagged = try ServerConfiguration.resolve(flags: [.port: "9000"], environment: environment)
         #expect(flagged.port == 9000)
+        let flaggedLimits = try ServerConfiguration.resolve(
+            flags: [.idleTimeoutSeconds: "7", .readTimeoutSeconds: "4", .maxConnections: "20"], environment: environment
+        )
+        #expect(flaggedLimits.idleTimeout == .seconds(7))
+        #expect(flaggedLimits.readTimeout == .seconds(4))
+        #expect(flaggedLimits.maxConnections == 20)
+        for (key, value) in [
+            (ServerConfiguration.Key.idleTimeoutSeconds, "0"), (.readTimeoutSeconds, "x"), (.maxConnections, "0"),
+        ] {
+            #expect(throws: ConfigurationError.self) {
+                try ServerConfiguration.resolve(flags: [key: value], environment: [:])
+            }
+        }
         #expect(throws: ConfigurationError.self) {
             try ServerConfiguration.resolve(flags: [.port: "http"], environment: [:])
         }

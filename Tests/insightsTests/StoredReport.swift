@@ -24,6 +24,7 @@ struct StoredReport: Decodable {
 
     let key: String
     let title: String
+    let details: String?
     let result: String?
     let data: [DataField]
 

@@ -58,7 +58,7 @@ extension CoverageAccumulator {
         }
         var annotations: [AnnotationContent] = []
         if let changed = options.changedLines {
-            let result = changedLineCoverage(changed)
+            let result = changedLineCoverage(changed, mapper: options.pathMapper)
             annotations = result.annotations
             if result.total > 0 {
                 let rate = Self.percentage(result.covered, of: result.total)
@@ -79,14 +79,16 @@ extension CoverageAccumulator {
 
     /// Counts the instrumented changed lines and annotates the uncovered ones.
     private func changedLineCoverage(
-        _ changed: [String: Set<Int>]
+        _ changed: [String: Set<Int>], mapper: PathMapper?
     ) -> (covered: Int, total: Int, annotations: [AnnotationContent]) {
         var covered = 0
         var total = 0
         var annotations: [AnnotationContent] = []
         var ids = ExternalIDAllocator(prefix: "uncovered")
         for path in lineHits.keys.sorted() {
-            guard let changedInFile = changed[path], !changedInFile.isEmpty, let hits = lineHits[path] else { continue }
+            guard let changedInFile = changed[mapper?.map(path).path ?? path], !changedInFile.isEmpty,
+                let hits = lineHits[path]
+            else { continue }
             var uncovered: [Int] = []
             for (line, count) in hits where changedInFile.contains(line) {
                 total += 1

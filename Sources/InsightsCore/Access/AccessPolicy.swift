@@ -11,14 +11,14 @@ public enum AccessPolicy {
     ///   - action: what the caller wants to do.
     ///   - principal: who the caller is.
     ///   - access: the repository's visibility and the caller's grant.
-    /// - Throws: ``InsightsError/unauthenticated`` for an anonymous caller who needs to sign in, and a `forbidden`
-    ///   error for a signed-in caller who may not.
+    /// - Throws: ``InsightsError/authenticationRequired`` for an anonymous caller who needs to sign in, and a
+    ///   `forbidden` error for a signed-in caller who may not.
     public static func authorize(
         _ action: RepositoryAction, by principal: Principal, on access: RepositoryAccess
     ) throws(InsightsError) {
         guard case .user(let userID, let isSystemAdmin, let ceiling) = principal else {
             if action == .read, access.isPublic { return }
-            throw .unauthenticated
+            throw .authenticationRequired
         }
         var permission: Permission? = isSystemAdmin ? .admin : access.grant
         if permission == nil, access.isPublic { permission = .read }

@@ -94,9 +94,16 @@ public struct InsightsError: Error, Sendable, Equatable, CustomStringConvertible
         InsightsError(kind: .forbidden, message: reason)
     }
 
-    /// No valid credentials were presented.
+    /// Credentials were presented and are wrong: an unknown user, a wrong password, an unknown or expired token.
     public static let unauthenticated = InsightsError(
         kind: .unauthenticated, message: "Authentication failed. Please check your credentials and try again.")
+
+    /// The request carried no credentials, and what it asks for needs a signed-in user.
+    ///
+    /// Same ``Kind/unauthenticated`` (401) as ``unauthenticated``, but it does not claim a wrong password.
+    public static let authenticationRequired = InsightsError(
+        kind: .unauthenticated,
+        message: "Authentication is required: the request carried no credentials. Please sign in and try again.")
 
     /// The request conflicts with stored state.
     public static func conflict(_ reason: String) -> InsightsError {

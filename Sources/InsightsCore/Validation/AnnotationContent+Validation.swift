@@ -14,6 +14,8 @@ extension AnnotationContent {
             guard !externalID.isEmpty else { throw .missingField(field.appending("externalId")) }
             try TextRules.checkLength(externalID, max: limits.maxExternalIDLength, at: field.appending("externalId"))
         }
+        try NullCharacterRule.check(externalID, at: field.appending("externalId"))
+        try NullCharacterRule.check(path, at: field.appending("path"))
         if let line, line < 1 {
             throw .invalidValue(field.appending("line"), "'\(field.appending("line"))' must be a positive line number.")
         }

@@ -15,6 +15,7 @@ extension ReportContent {
             try TextRules.checkLength(details, max: limits.maxDetailsLength, at: FieldPath("details"))
         }
         try TextRules.checkLength(reporter, max: limits.maxReporterLength, at: FieldPath("reporter"))
+        try NullCharacterRule.check(coverageProviderKey, at: FieldPath("coverageProviderKey"))
         if limits.requiresReportType, reportType == nil { throw .missingField(FieldPath("reportType")) }
         guard data.count <= limits.maxDataFields else { throw .tooManyDataFields(max: limits.maxDataFields) }
         var normalised = self

@@ -111,11 +111,12 @@ extension AnnotationRecord {
         UPDATE annotation SET \(columnNames.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
         """
 
-    /// The values of every column but `id`, in ``ColumnOrderedRecord/columnNames`` order.
+    /// The values of every column but `id`, in ``ColumnOrderedRecord/columnNames`` order; free text as ``StoredText``.
     private var valuesButID: [(any DatabaseValueConvertible)?] {
         [
-            uuid, reportId, externalId, path, line, endLine, startColumn, endColumn, message, title, details, severity,
-            type, result, link, createdAt, updatedAt,
+            uuid, reportId, externalId, path, line, endLine, startColumn, endColumn, StoredText(message),
+            title.map(StoredText.init), details.map(StoredText.init), severity, type, result, link, createdAt,
+            updatedAt,
         ]
     }
 
@@ -151,9 +152,9 @@ extension AnnotationRecord: ColumnOrderedRecord {
         endLine = try columns.next()
         startColumn = try columns.next()
         endColumn = try columns.next()
-        message = try columns.next()
-        title = try columns.next()
-        details = try columns.next()
+        message = try columns.nextText()
+        title = try columns.nextOptionalText()
+        details = try columns.nextOptionalText()
         severity = try columns.next()
         type = try columns.next()
         result = try columns.next()

@@ -17,16 +17,16 @@ struct ReportRecord: Encodable, MutablePersistableRecord {
     var commitId: String
     /// The report key.
     var key: String
-    /// See ``ReportContent/title``.
-    var title: String
-    /// See ``ReportContent/details``.
-    var details: String?
+    /// See ``ReportContent/title``; free text, stored by length (``StoredText``).
+    var title: StoredText
+    /// See ``ReportContent/details``; free text, stored by length.
+    var details: StoredText?
     /// The raw ``ReportResult``.
     var result: String?
     /// The raw ``ReportType``.
     var reportType: String?
-    /// See ``ReportContent/reporter``.
-    var reporter: String?
+    /// See ``ReportContent/reporter``; free text, stored by length.
+    var reporter: StoredText?
     /// See ``ReportContent/link``.
     var link: String?
     /// See ``ReportContent/logoURL``.
@@ -62,7 +62,7 @@ struct ReportRecord: Encodable, MutablePersistableRecord {
         self.repositoryId = repositoryId
         commitId = commit.rawValue
         self.key = key.rawValue
-        title = ""
+        title = StoredText("")
         data = "[]"
         creatorId = creator.rawValue
         createdAt = now.millisecondsSince1970
@@ -72,11 +72,11 @@ struct ReportRecord: Encodable, MutablePersistableRecord {
 
     /// Overwrites every content field and the update time, keeping identity, creator and creation time.
     mutating func replaceContent(with content: ReportContent, at now: Date) throws {
-        title = content.title
-        details = content.details
+        title = StoredText(content.title)
+        details = content.details.map(StoredText.init)
         result = content.result?.rawValue
         reportType = content.reportType?.rawValue
-        reporter = content.reporter
+        reporter = content.reporter.map(StoredText.init)
         link = content.link
         logoUrl = content.logoURL
         isRemoteLinkEnabled = content.isRemoteLinkEnabled
@@ -100,14 +100,14 @@ struct ReportRecord: Encodable, MutablePersistableRecord {
     func report(in repository: RepositoryRef) throws -> Report {
         let table = "report"
         let content = ReportContent(
-            title: title, details: details,
+            title: title.string, details: details?.string,
             result: try result.map { raw in
                 try CorruptRecord.decode(table, "result", id: id) { ReportResult(rawValue: raw) }
             },
             reportType: try reportType.map { raw in
                 try CorruptRecord.decode(table, "reportType", id: id) { ReportType(rawValue: raw) }
             },
-            reporter: reporter, link: link, logoURL: logoUrl, isRemoteLinkEnabled: isRemoteLinkEnabled,
+            reporter: reporter?.string, link: link, logoURL: logoUrl, isRemoteLinkEnabled: isRemoteLinkEnabled,
             coverageProviderKey: coverageProviderKey,
             data: try CorruptRecord.decode(table, "data", id: id) { try StoredDataField.decode(data) })
         return Report(

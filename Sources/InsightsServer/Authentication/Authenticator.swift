@@ -66,9 +66,14 @@ public struct Authenticator<Store: InsightsStore>: Sendable {
     }
 
     private func principal(forUser name: String, password: String) async throws -> Principal {
-        guard let credentials = try await store.userCredentials(named: name),
-            try await PasswordHasher.verify(password, against: credentials.passwordHash)
-        else { throw InsightsError.unauthenticated }
+        guard let credentials = try await store.userCredentials(named: name) else {
+            // As slow as a wrong password, so the answer's timing does not tell which user names exist.
+            try await PasswordHasher.verifyForUnknownUser(password)
+            throw InsightsError.unauthenticated
+        }
+        guard try await PasswordHasher.verify(password, against: credentials.passwordHash) else {
+            throw InsightsError.unauthenticated
+        }
         return credentials.user.principal()
     }
 

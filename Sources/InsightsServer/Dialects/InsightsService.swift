@@ -152,7 +152,7 @@ struct InsightsService<Store: InsightsStore>: Sendable {
     // MARK: Errors
 
     private static func noRepository(_ name: String, for principal: Principal) -> InsightsError {
-        if principal == .anonymous { return .unauthenticated }
+        if principal == .anonymous { return .authenticationRequired }
         return .notFound("Repository \(name) does not exist.")
     }
 

@@ -37,10 +37,12 @@ struct CloudPath {
         return .externalID(id)
     }
 
-    /// A path parameter, percent-decoded; one that is not valid percent-encoding is taken as written.
+    /// A path parameter, percent-decoded by ``PathSegment/decoded(_:field:)``.
+    ///
+    /// - Throws: ``InsightsError`` (`invalid`, field `name`: Cloud's parameter name) for invalid percent-encoding or
+    ///   U+0000.
     private func segment(_ name: String) throws -> String {
-        let raw = try parameters.require(name)
-        return raw.percentDecoded ?? raw
+        try PathSegment.decoded(try parameters.require(name), field: FieldPath(name))
     }
 
     /// A uuid in braces, or `nil` for any other text.

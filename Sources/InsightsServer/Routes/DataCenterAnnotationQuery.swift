@@ -17,6 +17,9 @@ enum DataCenterAnnotationQuery {
         filter.paths = Set(query.getAll("path"))
         filter.externalIDs = Set(query.getAll("externalId"))
         filter.reportKeys = Set(query.getAll("key"))
+        try NullCharacterRule.check(filter.paths, at: FieldPath("path"))
+        try NullCharacterRule.check(filter.externalIDs, at: FieldPath("externalId"))
+        try NullCharacterRule.check(filter.reportKeys, at: FieldPath("key"))
         return filter
     }
 }

@@ -7,9 +7,14 @@ struct DataCenterPath {
     let parameters: Parameters
 
     /// The repository named by `{projectKey}` and `{repositorySlug}`; a malformed one does not exist.
+    ///
+    /// - Throws: ``InsightsError`` (`invalid`) for a segment that is not valid percent-encoding or holds U+0000,
+    ///   (`notFound`) for a name no repository can have.
     func repository() throws -> RepositoryRef {
+        let projectKey = try segment("projectKey")
+        let slug = try segment("repositorySlug")
         do {
-            return try RepositoryRef(projectKey: try segment("projectKey"), slug: try segment("repositorySlug"))
+            return try RepositoryRef(projectKey: projectKey, slug: slug)
         } catch {
             throw InsightsError.notFound(
                 "Repository \(parameters.get("projectKey") ?? "")/\(parameters.get("repositorySlug") ?? "") does not exist."
@@ -32,9 +37,10 @@ struct DataCenterPath {
         try segment("externalId")
     }
 
-    /// A path parameter, percent-decoded; one that is not valid percent-encoding is taken as written.
+    /// A path parameter, percent-decoded by ``PathSegment/decoded(_:field:)``.
+    ///
+    /// - Throws: ``InsightsError`` (`invalid`, field `name`) for invalid percent-encoding or U+0000.
     private func segment(_ name: String) throws -> String {
-        let raw = try parameters.require(name)
-        return raw.percentDecoded ?? raw
+        try PathSegment.decoded(try parameters.require(name), field: FieldPath(name))
     }
 }

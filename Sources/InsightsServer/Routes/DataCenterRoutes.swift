@@ -112,6 +112,7 @@ struct DataCenterRoutes<Store: InsightsStore>: Dialect {
     @Sendable func deleteAnnotations(_ request: Request, context: Context) async throws -> Response {
         let address = try DataCenterPath(parameters: context.parameters).report()
         let ids = request.uri.queryParameters.getAll("externalId")
+        try NullCharacterRule.check(ids, at: FieldPath("externalId"))
         try await service.deleteAnnotations(of: address, externalIDs: ids.isEmpty ? nil : ids, by: context.principal)
         return JSONResponse.noContent
     }

@@ -41,8 +41,14 @@ public struct DataCenterErrorBody: Codable, Sendable, Equatable {
             Entry(
                 context: error.field.flatMap { $0.components.isEmpty ? nil : $0.description },
                 message: error.message,
-                exceptionName: Self.exceptionName(for: error.kind))
+                exceptionName: Self.exceptionName(for: error))
         ]
+    }
+
+    private static func exceptionName(for error: InsightsError) -> String? {
+        // A 401 for a request without credentials is Bitbucket's "authentication required", not a wrong password.
+        if error == .authenticationRequired { return "com.atlassian.bitbucket.auth.AuthenticationRequiredException" }
+        return exceptionName(for: error.kind)
     }
 
     private static func exceptionName(for kind: InsightsError.Kind) -> String? {
