@@ -25,10 +25,12 @@ public struct CloudAnnotation: Codable, Sendable, Equatable {
     /// ISO-8601 time of the last write (responses).
     public var updatedOn: String?
 
+    // In the order of the schema (JSON objects are unordered; a fixed order keeps bodies stable).
     private enum CodingKeys: String, CodingKey {
-        case type, uuid, summary, title, details, severity, result, path, line, link
+        case type, uuid
         case externalId = "external_id"
         case annotationType = "annotation_type"
+        case summary, title, details, severity, result, path, line, link
         case createdOn = "created_on"
         case updatedOn = "updated_on"
     }

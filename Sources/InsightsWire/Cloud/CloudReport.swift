@@ -19,11 +19,15 @@ public struct CloudReport: Codable, Sendable, Equatable {
     /// ISO-8601 time of the last write.
     public var updatedOn: String
 
+    // In the order of the reference's fixtures (JSON objects are unordered; a fixed order keeps bodies stable).
     private enum CodingKeys: String, CodingKey {
-        case type, uuid, title, details, reporter, link, result, data
+        case type, uuid
         case externalId = "external_id"
+        case title, details
         case reportType = "report_type"
+        case reporter, link
         case logoUrl = "logo_url"
+        case result, data
         case remoteLinkEnabled = "remote_link_enabled"
         case createdOn = "created_on"
         case updatedOn = "updated_on"
