@@ -69,44 +69,31 @@ extension SQLiteStore {
 
     /// The row of the report at `address`, or `nil` when it or its repository does not exist.
     static func reportRecord(at address: ReportAddress, in db: Database) throws -> ReportRecord? {
-        let repository: StatementArguments = [
-            address.repository.projectKey, address.repository.slug, address.commit.rawValue,
-        ]
-        return try reportRecord(
-            address.report, in: db,
-            byUUID: { uuid in
-                try ReportRecord.fetchOne(
-                    db.cachedStatement(sql: reportByUUIDSQL), arguments: repository + [uuid.uuidString])
-            },
-            byKey: { key in
-                try ReportRecord.fetchOne(
-                    db.cachedStatement(sql: reportByKeySQL), arguments: repository + [key.rawValue])
-            })
+        try reportRecord(
+            address.report, byUUIDSQL: reportByUUIDSQL, byKeySQL: reportByKeySQL,
+            commit: [address.repository.projectKey, address.repository.slug, address.commit.rawValue], in: db)
     }
 
     /// The row of the report at `address` in a known repository, or `nil`.
     static func reportRecord(at address: ReportAddress, repositoryID: Int64, in db: Database) throws -> ReportRecord? {
-        let commit: StatementArguments = [repositoryID, address.commit.rawValue]
-        return try reportRecord(
-            address.report, in: db,
-            byUUID: { uuid in
-                try ReportRecord.fetchOne(
-                    db.cachedStatement(sql: reportByUUIDInRepositorySQL), arguments: commit + [uuid.uuidString])
-            },
-            byKey: { key in
-                try ReportRecord.fetchOne(
-                    db.cachedStatement(sql: reportByKeyInRepositorySQL), arguments: commit + [key.rawValue])
-            })
+        try reportRecord(
+            address.report, byUUIDSQL: reportByUUIDInRepositorySQL, byKeySQL: reportByKeyInRepositorySQL,
+            commit: [repositoryID, address.commit.rawValue], in: db)
     }
 
-    /// Resolves a selector with two lookups: by uuid first, then by key (D53).
+    /// Resolves a selector with two lookups, by uuid first and then by key (D53), each a statement whose arguments
+    /// are `commit` (what names the commit) followed by the uuid or key.
     private static func reportRecord(
-        _ selector: ReportSelector, in db: Database, byUUID: (UUID) throws -> ReportRecord?,
-        byKey: (InsightKey) throws -> ReportRecord?
+        _ selector: ReportSelector, byUUIDSQL: String, byKeySQL: String, commit: StatementArguments, in db: Database
     ) throws -> ReportRecord? {
-        if let uuid = selector.uuid, let record = try byUUID(uuid) { return record }
-        if let key = selector.externalID { return try byKey(key) }
-        return nil
+        if let uuid = selector.uuid,
+            let record = try ReportRecord.fetchOne(
+                db.cachedStatement(sql: byUUIDSQL), arguments: commit + [uuid.uuidString])
+        {
+            return record
+        }
+        guard let key = selector.externalID else { return nil }
+        return try ReportRecord.fetchOne(db.cachedStatement(sql: byKeySQL), arguments: commit + [key.rawValue])
     }
 
     /// The row of the report at `address`.

@@ -3,11 +3,20 @@ import Testing
 
 /// The command line itself: help, version and the documented exit codes for usage errors.
 @Suite struct CommandLineTests {
-    /// Runs the binary; returns its exit status and standard error.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+    /// Runs the binary; returns its exit status, standard output and standard error.
+    ///
+    /// - Parameters:
+    ///   - arguments: the command line after `insights`.
+    ///   - directory: the working directory, or the test's own when `nil`.
+    ///   - environment: the environment, or the test's own when `nil`.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+    ) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
         process.executableURL = InsightsProcess.binary
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout

@@ -118,25 +118,12 @@ import Testing
         #expect(overridden.errors.contains("insights convert: paths: 1 path mapped."), "\(overridden.errors)")
     }
 
-    /// Runs `insights convert` in `directory`.
+    /// Runs `insights convert` in `directory`, with no CI variables in its environment.
     static func convert(_ arguments: [String], in directory: URL) throws -> (
         status: Int32, output: String, errors: String
     ) {
-        let process = Process()
-        process.executableURL = InsightsProcess.binary
-        process.arguments = ["convert"] + arguments
-        process.currentDirectoryURL = directory
-        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": "/tmp"]
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self)
-        )
+        try CommandLineTests.run(
+            ["convert"] + arguments, in: directory,
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": "/tmp"])
     }
 }

@@ -7,18 +7,11 @@ import Testing
     static let commit = "89abcdef0123456789abcdef0123456789abcdef"
 
     @Test func refusesToStartWithoutACredential() throws {
-        let process = Process()
-        process.executableURL = InsightsProcess.binary
-        process.arguments = ["proxy", "--port", "0"]
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("INSIGHTS_PROXY_") }
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
-        #expect(errors.contains("No credential to add"), "\(errors)")
+        let run = try CommandLineTests.run(
+            ["proxy", "--port", "0"],
+            environment: ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("INSIGHTS_PROXY_") })
+        #expect(run.status == 2)
+        #expect(run.errors.contains("No credential to add"), "\(run.errors)")
     }
 
     @Test func addsTheTokenForAClientWithoutOneAndNeverLogsIt() async throws {

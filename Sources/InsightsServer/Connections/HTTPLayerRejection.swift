@@ -77,9 +77,7 @@ struct HTTPLayerRejection: Error, Equatable {
     /// Whether the request's path lies under one of Cloud's base paths.
     var isCloudPath: Bool {
         guard let path else { return false }
-        return Self.cloudBasePaths.contains { base in
-            path == base || (path.hasPrefix(base) && path.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/"))
-        }
+        return isPath(path, under: Self.cloudBasePaths)
     }
 
     /// The JSON error body in the dialect owning ``path``.

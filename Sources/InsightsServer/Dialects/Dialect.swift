@@ -20,8 +20,13 @@ protocol Dialect: Sendable {
 extension Dialect {
     /// Whether the dialect owns `path`: it is one of the base paths or lies below one.
     func owns(_ path: String) -> Bool {
-        basePaths.contains { base in
-            path == base || (path.hasPrefix(base) && path.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/"))
-        }
+        isPath(path, under: basePaths)
+    }
+}
+
+/// Whether `path` is one of `bases` or lies below one (`/2.0/x` lies below `/2.0`, `/2.0x` does not).
+func isPath(_ path: String, under bases: [String]) -> Bool {
+    bases.contains { base in
+        path == base || (path.hasPrefix(base) && path.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/"))
     }
 }
