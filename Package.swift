@@ -46,6 +46,8 @@ let package = Package(
         .target(name: "InsightsWire", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
         // Runs `git` and parses its output.
         .target(name: "InsightsGit", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
+        // Pull request review logic: the diff model, the effective diff, placement of annotations (R1–R7), merge checks.
+        .target(name: "InsightsReview", dependencies: ["InsightsCore", "InsightsGit"], swiftSettings: swiftSettings),
         // Tool output (SARIF, Checkstyle, cppcheck XML, JUnit, Cobertura, LCOV, Code Climate) to domain values.
         .target(name: "InsightsConverters", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
         // Publishes converted insights to this server, Bitbucket Data Center or Bitbucket Cloud.
@@ -67,7 +69,7 @@ let package = Package(
         .target(
             name: "InsightsServer",
             dependencies: [
-                "InsightsCore", "InsightsStore", "InsightsWire",
+                "InsightsCore", "InsightsStore", "InsightsWire", "InsightsGit", "InsightsReview",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -141,6 +143,9 @@ let package = Package(
             name: "InsightsWireTests", dependencies: ["InsightsWire", "InsightsCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InsightsGitTests", dependencies: ["InsightsGit", "InsightsCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "InsightsReviewTests", dependencies: ["InsightsReview", "InsightsGit", "InsightsCore"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "InsightsConvertersTests",
             dependencies: ["InsightsConverters", "InsightsCore"],

@@ -65,15 +65,24 @@ public struct GitClient: Sendable {
 
     /// The best common ancestor of two revisions.
     ///
+    /// Two commit ids work as well as names: `mergeBase(target.rawValue, source.rawValue)`.
+    ///
     /// - Parameters:
     ///   - base: e.g. `origin/main`.
     ///   - head: `HEAD` by default.
-    /// - Throws: ``GitError`` when either is unknown or they share no history.
+    /// - Throws: ``GitError`` (`noCommonAncestor`) when they share no history; another ``GitError`` when either is
+    ///   unknown.
     public func mergeBase(_ base: String, _ head: String = "HEAD") async throws(GitError) -> CommitID {
         try checkRevision(base)
         try checkRevision(head)
         let arguments = ["merge-base", "--end-of-options", base, head]
-        return try commitID(from: try await output(arguments), arguments: arguments)
+        let result = try await run(arguments, accepting: [0, 1])
+        guard result.status == 0 else {
+            throw GitError(
+                code: .noCommonAncestor, arguments: arguments, status: result.status,
+                standardError: result.standardError, message: "'\(base)' and '\(head)' share no history.")
+        }
+        return try commitID(from: result.standardOutput, arguments: arguments)
     }
 
     /// The files that exist after the change from the merge base of `base` to `HEAD` (`base...HEAD`) and differ from
@@ -123,7 +132,10 @@ public struct GitClient: Sendable {
         ["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "-M"] + extra + ["\(base)...HEAD", "--"]
     }
 
-    private func checkRevision(_ revision: String) throws(GitError) {
+    /// Refuses a revision that git could read as an option (or that is empty or holds a NUL).
+    ///
+    /// - Throws: ``GitError`` (`invalidRevision`).
+    func checkRevision(_ revision: String) throws(GitError) {
         guard !revision.isEmpty, !revision.hasPrefix("-"), !revision.contains("\0") else {
             throw GitError(
                 code: .invalidRevision, arguments: [revision],
@@ -131,7 +143,10 @@ public struct GitClient: Sendable {
         }
     }
 
-    private func commitID(from text: String, arguments: [String]) throws(GitError) -> CommitID {
+    /// The commit id on the first line of git's output.
+    ///
+    /// - Throws: ``GitError`` (`invalidOutput`) when the text is not one.
+    func commitID(from text: String, arguments: [String]) throws(GitError) -> CommitID {
         let line = text.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
             return try CommitID(line)
@@ -143,14 +158,29 @@ public struct GitClient: Sendable {
 
     /// Runs git and returns its standard output as text; a non-zero exit is an error.
     func output(_ arguments: [String]) async throws(GitError) -> String {
+        try await run(arguments).standardOutput
+    }
+
+    /// Runs git and returns what it left behind; an exit status outside `accepted` is an error.
+    ///
+    /// - Parameters:
+    ///   - arguments: git's arguments, after ``launcherArguments``.
+    ///   - environment: variables set on top of the inherited environment.
+    ///   - accepted: the exit statuses that are results, not failures.
+    /// - Throws: ``GitError`` (`invalidRevision` for `rev-parse` exiting with 1, `failed` otherwise; `launchFailed`,
+    ///   `timedOut`).
+    func run(
+        _ arguments: [String], environment: [String: String] = [:], accepting accepted: Set<Int32> = [0]
+    ) async throws(GitError) -> GitProcess.Result {
         let result = try await GitProcess.run(
-            executable: executable, arguments: launcherArguments + arguments, directory: directory, timeout: timeout)
-        guard result.status == 0 else {
+            executable: executable, arguments: launcherArguments + arguments, directory: directory, timeout: timeout,
+            environment: environment)
+        guard accepted.contains(result.status) else {
             throw GitError(
                 code: result.status == 1 && arguments.first == "rev-parse" ? .invalidRevision : .failed,
                 arguments: arguments, status: result.status, standardError: result.standardError,
                 message: "git exited with status \(result.status).")
         }
-        return result.standardOutput
+        return result
     }
 }

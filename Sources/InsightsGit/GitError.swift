@@ -16,6 +16,12 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidOutput = Code("invalidOutput")
         /// A revision given by the caller is not acceptable (e.g. it starts with `-`).
         public static let invalidRevision = Code("invalidRevision")
+        /// Two commits share no history, so they have no merge base (`git merge-base` exited with status 1).
+        public static let noCommonAncestor = Code("noCommonAncestor")
+        /// A remote given to ``GitMirror`` is not acceptable (empty, starts with `-`, or holds a control character).
+        public static let invalidRemote = Code("invalidRemote")
+        /// A directory a repository lives in could not be created, replaced or locked.
+        public static let fileSystem = Code("fileSystem")
 
         public var description: String { name }
     }

@@ -17,9 +17,12 @@ enum GitProcess {
 
     /// Runs the executable with the arguments in the directory.
     ///
+    /// - Parameters:
+    ///   - environment: variables set for this process on top of the inherited environment (e.g.
+    ///     `GIT_TERMINAL_PROMPT=0`); empty (the default) leaves the inherited environment untouched.
     /// - Throws: ``GitError`` (`launchFailed` or `timedOut`).
     static func run(
-        executable: URL, arguments: [String], directory: URL, timeout: Duration
+        executable: URL, arguments: [String], directory: URL, timeout: Duration, environment: [String: String] = [:]
     ) async throws(GitError) -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "insights-git-\(UUID().uuidString)", isDirectory: true)
@@ -41,6 +44,10 @@ enum GitProcess {
             process.executableURL = executable
             process.arguments = arguments
             process.currentDirectoryURL = directory
+            if !environment.isEmpty {
+                // Not a configuration read: the child gets exactly what it would inherit, plus the overrides.
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            }
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = outputHandle
             process.standardError = errorHandle

@@ -11,6 +11,7 @@ enum SQLiteSchema {
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v2", migrate: addCommitRevisions)
         migrator.registerMigration("v3", migrate: addProjectAndRepositoryUUIDs)
+        migrator.registerMigration("v4", migrate: addGitBackingAndPullRequests)
         return migrator
     }()
 
@@ -151,6 +152,58 @@ enum SQLiteSchema {
             }
             try db.execute(sql: "UPDATE \(table) SET uuid = \(randomUUID)")
             try db.create(index: "\(table)_on_uuid", on: table, columns: ["uuid"], unique: true)
+        }
+    }
+
+    /// Git backing for repositories, pull requests with their activities, and per-repository merge checks.
+    ///
+    /// A repository's pull requests are numbered from 1 (`number`); at most one open pull request per repository,
+    /// source and target branch (a partial unique index, so closed ones never collide).
+    private static func addGitBackingAndPullRequests(_ db: Database) throws {
+        try db.alter(table: "repository") { alteration in
+            alteration.add(column: "gitRemote", .text)
+        }
+        try db.create(table: "pullRequest") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("repositoryId", .integer).notNull().references("repository", onDelete: .cascade)
+            table.column("number", .integer).notNull()
+            table.column("version", .integer).notNull()
+            table.column("title", .text).notNull()
+            table.column("description", .text)
+            table.column("state", .text).notNull()
+            table.column("sourceBranch", .text).notNull()
+            table.column("targetBranch", .text).notNull()
+            table.column("sourceCommit", .text).notNull()
+            table.column("targetCommit", .text).notNull()
+            table.column("authorId", .integer).notNull().references("user")
+            table.column("createdAt", .integer).notNull()
+            table.column("updatedAt", .integer).notNull()
+            table.column("closedAt", .integer)
+            table.uniqueKey(["repositoryId", "number"])
+        }
+        try db.execute(
+            sql: """
+                CREATE UNIQUE INDEX pullRequest_open_branches ON pullRequest (repositoryId, sourceBranch, targetBranch)
+                WHERE state = 'OPEN'
+                """)
+        try db.create(table: "pullRequestActivity") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("pullRequestId", .integer).notNull().references("pullRequest", onDelete: .cascade)
+            table.column("action", .text).notNull()
+            table.column("userId", .integer).references("user")
+            table.column("createdAt", .integer).notNull()
+            table.column("sourceCommit", .text).notNull()
+            table.column("targetCommit", .text).notNull()
+            table.column("previousSourceCommit", .text)
+            table.column("previousTargetCommit", .text)
+        }
+        try db.create(
+            index: "pullRequestActivity_on_pullRequestId", on: "pullRequestActivity", columns: ["pullRequestId"])
+        try db.create(table: "mergeCheck") { table in
+            table.primaryKey("repositoryId", .integer).references("repository", onDelete: .cascade)
+            table.column("requiredReportKeys", .text).notNull()  // JSON array of strings
+            table.column("blockingSeverity", .text)
+            table.column("scope", .text).notNull()
         }
     }
 }

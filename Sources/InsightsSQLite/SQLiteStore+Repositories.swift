@@ -48,7 +48,8 @@ extension SQLiteStore {
                 }
                 guard try Self.repositoryRecord(ref, in: db) == nil else { throw InsightsError.conflict(conflict) }
                 var repository = RepositoryRecord(
-                    id: nil, projectId: projectID, slug: ref.slug, isPublic: isPublic, uuid: uuid.uuidString)
+                    id: nil, projectId: projectID, slug: ref.slug, isPublic: isPublic, uuid: uuid.uuidString,
+                    gitRemote: nil)
                 try repository.insert(db)
                 let projectUUID = try CorruptRecord.decode("project", "uuid", id: projectID) {
                     UUID.parsingStored(project.uuid)
@@ -77,6 +78,20 @@ extension SQLiteStore {
             try await write { db in
                 let id = try Self.requireRepositoryID(ref, in: db)
                 _ = try RepositoryRecord.deleteOne(db, key: id)
+            }
+        }
+    }
+
+    /// Links a repository to a git remote, or unlinks it.
+    public func setGitRemote(_ remote: String?, of ref: RepositoryRef) async throws {
+        if let remote { try GitRemoteRule.check(remote) }
+        try await perform("setGitRemote") {
+            try await write { db in
+                guard var repository = try Self.repositoryRecord(ref, in: db) else {
+                    throw InsightsError.notFound("Repository \(ref) does not exist.")
+                }
+                repository.gitRemote = remote
+                try repository.update(db)
             }
         }
     }
@@ -123,7 +138,7 @@ extension SQLiteStore {
                 let rows = try Row.fetchAll(
                     db.cachedStatement(
                         sql: """
-                            SELECT repository.isPublic, "grant".permission, repository.uuid, project.uuid
+                            SELECT repository.isPublic, "grant".permission, repository.uuid, project.uuid, repository.gitRemote
                             FROM repository JOIN project ON project.id = repository.projectId
                             LEFT JOIN "grant" ON "grant".userId = ?
                                 AND ("grant".repositoryId = repository.id OR "grant".projectId = project.id)
@@ -138,7 +153,8 @@ extension SQLiteStore {
                 }.max()
                 let repository = Repository(
                     ref: ref, isPublic: isPublic, uuid: try Self.storedUUID(first, atIndex: 2, table: "repository"),
-                    projectUUID: try Self.storedUUID(first, atIndex: 3, table: "project"))
+                    projectUUID: try Self.storedUUID(first, atIndex: 3, table: "project"),
+                    gitRemote: try first.decode(String?.self, atIndex: 4))
                 return (repository, RepositoryAccess(isPublic: isPublic, grant: grant))
             }
         }
@@ -151,7 +167,8 @@ extension SQLiteStore {
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT project.key, repository.slug, repository.isPublic, repository.uuid, project.uuid
+                        SELECT project.key, repository.slug, repository.isPublic, repository.uuid, project.uuid,
+                            repository.gitRemote
                         FROM repository JOIN project ON project.id = repository.projectId
                         ORDER BY project.key, repository.slug
                         """)
@@ -164,7 +181,8 @@ extension SQLiteStore {
                     return Repository(
                         ref: ref, isPublic: try row.decode(Bool.self, atIndex: 2),
                         uuid: try Self.storedUUID(row, atIndex: 3, table: "repository"),
-                        projectUUID: try Self.storedUUID(row, atIndex: 4, table: "project"))
+                        projectUUID: try Self.storedUUID(row, atIndex: 4, table: "project"),
+                        gitRemote: try row.decode(String?.self, atIndex: 5))
                 }
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 public import Hummingbird
 import HummingbirdCore
 public import InsightsStore
@@ -25,7 +26,10 @@ public func buildApplication<Store: InsightsStore>(
     services: [any Service] = [],
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(configuration: configuration, store: store, registry: registry)
+    let components = ServerComponents(configuration: configuration, store: store, logger: logger)
+    let router = buildRouter(configuration: configuration, components: components, registry: registry)
+    let refresh = MirrorRefreshService(
+        pullRequests: components.pullRequests, interval: configuration.gitFetchInterval, logger: logger)
     // Connections beyond the maximum wait in the listen backlog until one closes; every connection is held to the
     // idle and read timeouts and the URL and head limits (see `docs/operations.md`).
     return Application(
@@ -34,7 +38,7 @@ public func buildApplication<Store: InsightsStore>(
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: "insights",
             availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
-        services: services,
+        services: services + [refresh],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
 }
@@ -45,17 +49,29 @@ public func buildApplication<Store: InsightsStore>(
 ///   - configuration: the validated server settings.
 ///   - store: where everything is stored.
 ///   - registry: the Prometheus registry `GET /metrics` emits.
+///   - logger: where git failures of the mirrors are logged.
 public func buildRouter<Store: InsightsStore>(
-    configuration: ServerConfiguration, store: Store, registry: PrometheusCollectorRegistry
+    configuration: ServerConfiguration, store: Store, registry: PrometheusCollectorRegistry,
+    logger: Logger = Logger(label: "insights")
 ) -> Router<InsightsRequestContext> {
-    let limits = ServerLimits(
-        maxAnnotationsPerReport: configuration.maxAnnotationsPerReport, maxBodyBytes: configuration.maxBodyBytes)
-    let service = InsightsService(store: store, limits: limits)
+    buildRouter(
+        configuration: configuration,
+        components: ServerComponents(configuration: configuration, store: store, logger: logger), registry: registry)
+}
+
+/// Builds the router over components already made (shared with the application's background services).
+func buildRouter<Store: InsightsStore>(
+    configuration: ServerConfiguration, components: ServerComponents<Store>, registry: PrometheusCollectorRegistry
+) -> Router<InsightsRequestContext> {
+    let service = components.insights
+    let store = service.store
     // Every dialect the server speaks; the first also renders errors on paths no dialect owns.
     let dialects: [any Dialect] = [
         DataCenterRoutes(
             service: service, commitResponses: CommitResponseCache(capacity: configuration.responseCacheBytes)),
         CloudRoutes(service: service),
+        PullRequestInsightsRoutes(views: components.views),
+        PullRequestRoutes(pullRequests: components.pullRequests, views: components.views),
     ]
     let router = Router(context: InsightsRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
@@ -70,4 +86,25 @@ public func buildRouter<Store: InsightsStore>(
         }
     }
     return router
+}
+
+/// The services behind the routes, made once per application so routes and background services share them.
+struct ServerComponents<Store: InsightsStore>: Sendable {
+    /// The dialect-neutral insights operations.
+    let insights: InsightsService<Store>
+    /// Pull requests of git-backed repositories.
+    let pullRequests: PullRequestService<Store>
+    /// Placed insights and merge checks of pull requests.
+    let views: PullRequestInsightsService<Store>
+
+    init(configuration: ServerConfiguration, store: Store, logger: Logger) {
+        let limits = ServerLimits(
+            maxAnnotationsPerReport: configuration.maxAnnotationsPerReport, maxBodyBytes: configuration.maxBodyBytes)
+        let mirrors = RepositoryMirrors(
+            directory: MirrorLayout.mirrorsDirectory(in: configuration.dataDirectory),
+            timeout: configuration.gitTimeout, logger: logger)
+        insights = InsightsService(store: store, limits: limits, mirrors: mirrors)
+        pullRequests = PullRequestService(insights: insights)
+        views = PullRequestInsightsService(pullRequests: pullRequests, cache: PlacementCache(capacity: 64))
+    }
 }

@@ -36,6 +36,11 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxConnections = 1024
     /// The log level.
     public var logLevel: Logger.Level = .info
+    /// How often the git mirrors of linked repositories are fetched and their open pull requests follow their
+    /// branches; 0 turns the scheduled fetch off (fetches then happen on `POST …/refresh` and on unknown commits).
+    public var gitFetchInterval: Duration = .seconds(60)
+    /// How long one git command may run (a fetch, mostly).
+    public var gitTimeout: Duration = .seconds(120)
 
     /// The settings' names: flag, environment variable, and what they hold.
     public enum Key: String, CaseIterable, Sendable {
@@ -51,6 +56,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         case readTimeoutSeconds = "read-timeout-seconds"
         case maxConnections = "max-connections"
         case logLevel = "log-level"
+        case gitFetchIntervalSeconds = "git-fetch-interval-seconds"
+        case gitTimeoutSeconds = "git-timeout-seconds"
 
         /// The environment variable: `INSIGHTS_` and the flag in upper case with `_` for `-`.
         public var environmentVariable: String {
@@ -111,6 +118,10 @@ public struct ServerConfiguration: Sendable, Equatable {
             configuration.readTimeout = .seconds(seconds)
         }
         if let count = try integer(.maxConnections, in: 1...1_000_000) { configuration.maxConnections = count }
+        if let seconds = try integer(.gitFetchIntervalSeconds, in: 0...86400) {
+            configuration.gitFetchInterval = .seconds(seconds)
+        }
+        if let seconds = try integer(.gitTimeoutSeconds, in: 1...3600) { configuration.gitTimeout = .seconds(seconds) }
         if let level = value(.logLevel) {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError(

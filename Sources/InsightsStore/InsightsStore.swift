@@ -87,6 +87,70 @@ public protocol InsightsStore: Sendable {
     /// - Returns: the repository's reference, or `nil` when no such repository exists.
     func repositoryRef(project: NameOrUUID, repository: NameOrUUID) async throws -> RepositoryRef?
 
+    /// Links a repository to a git remote that the server mirrors, or unlinks it (`nil`).
+    ///
+    /// - Parameters:
+    ///   - remote: a local path or clone URL; it must not start with `-` or contain U+0000.
+    ///   - ref: the repository.
+    /// - Throws: `notFound` when the repository does not exist, `invalid` for an unusable remote.
+    func setGitRemote(_ remote: String?, of ref: RepositoryRef) async throws
+
+    // MARK: Pull requests
+
+    /// Opens a pull request, numbered one above the repository's highest, with an `OPENED` activity.
+    ///
+    /// - Parameters:
+    ///   - draft: title, description and branches.
+    ///   - sourceCommit: the source branch's tip now.
+    ///   - targetCommit: the target branch's tip now.
+    ///   - repository: the repository.
+    ///   - author: who opens it.
+    /// - Throws: `notFound` (repository), `conflict` when an open pull request has the same source and target.
+    func createPullRequest(
+        _ draft: PullRequestDraft, sourceCommit: CommitID, targetCommit: CommitID, in repository: RepositoryRef,
+        by author: UserID
+    ) async throws -> PullRequest
+
+    /// Returns one pull request, or `nil`.
+    func pullRequest(_ id: Int, in repository: RepositoryRef) async throws -> PullRequest?
+
+    /// Lists a repository's pull requests, newest first, all or those in one state.
+    func pullRequests(in repository: RepositoryRef, state: PullRequestState?, page: PageRequest) async throws
+        -> Page<PullRequest>
+
+    /// Declines or merges an open pull request and records the activity.
+    ///
+    /// - Parameters:
+    ///   - state: `.declined` or `.merged`.
+    ///   - expectedVersion: the version the caller saw, if it names one.
+    ///   - user: who closes it; `nil` when the server saw it merged or its branch deleted.
+    /// - Throws: `notFound`, `conflict` when it is not open or its version differs, `invalid` for `.open`.
+    func closePullRequest(
+        _ id: Int, in repository: RepositoryRef, as state: PullRequestState, expectedVersion: Int?, by user: UserID?
+    ) async throws -> PullRequest
+
+    /// Records new branch tips of an open pull request (a `RESCOPED` activity); unchanged tips change nothing.
+    ///
+    /// - Throws: `notFound`; a closed pull request is returned unchanged.
+    func rescopePullRequest(_ id: Int, in repository: RepositoryRef, sourceCommit: CommitID, targetCommit: CommitID)
+        async throws -> PullRequest
+
+    /// Lists a pull request's activities, newest first.
+    ///
+    /// - Throws: `notFound` when the pull request does not exist.
+    func pullRequestActivities(_ id: Int, in repository: RepositoryRef, page: PageRequest) async throws
+        -> Page<PullRequestActivity>
+
+    /// The repository's merge check (``MergeCheckPolicy/none`` until one is set).
+    ///
+    /// - Throws: `notFound` when the repository does not exist.
+    func mergeCheckPolicy(of repository: RepositoryRef) async throws -> MergeCheckPolicy
+
+    /// Replaces the repository's merge check.
+    ///
+    /// - Throws: `notFound` when the repository does not exist.
+    func setMergeCheckPolicy(_ policy: MergeCheckPolicy, of repository: RepositoryRef) async throws
+
     // MARK: Users, tokens and grants
 
     /// Creates a user.

@@ -11,12 +11,16 @@ public struct Repository: Hashable, Sendable {
     public var uuid: UUID
     /// The uuid of the repository's project (Cloud: workspace).
     public var projectUUID: UUID
+    /// The git remote the server mirrors (a local path or a clone URL), or `nil` for an API-only repository that
+    /// accepts insights on any well-formed commit id.
+    public var gitRemote: String?
 
     /// Creates a repository value.
-    public init(ref: RepositoryRef, isPublic: Bool, uuid: UUID, projectUUID: UUID) {
+    public init(ref: RepositoryRef, isPublic: Bool, uuid: UUID, projectUUID: UUID, gitRemote: String? = nil) {
         self.ref = ref
         self.isPublic = isPublic
         self.uuid = uuid
         self.projectUUID = projectUUID
+        self.gitRemote = gitRemote
     }
 }

@@ -72,16 +72,19 @@ extension Insights.Admin {
     struct ListRepositories: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list-repos",
-            abstract: "List repositories: name, visibility, and the workspace and repository uuids Cloud paths accept.")
+            abstract:
+                "List repositories: name, visibility, the workspace and repository uuids Cloud paths accept, and the git link."
+        )
 
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             for repository in try await Insights.Admin.openStore(store).repositories() {
                 let visibility = repository.isPublic ? "public" : "private"
+                let git = repository.gitRemote.map { "\tgit: \($0)" } ?? ""
                 print(
                     "\(repository.ref)\t\(visibility)\t\(NameOrUUID.uuid(repository.projectUUID))"
-                        + "\t\(NameOrUUID.uuid(repository.uuid))")
+                        + "\t\(NameOrUUID.uuid(repository.uuid))\(git)")
             }
         }
     }

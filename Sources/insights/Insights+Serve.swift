@@ -89,6 +89,19 @@ extension Insights {
 
         @Option(
             help: ArgumentHelp(
+                "Seconds between fetches of linked git repositories, 0 for none "
+                    + "(env: INSIGHTS_GIT_FETCH_INTERVAL_SECONDS; default: 60).",
+                valueName: "seconds"))
+        var gitFetchIntervalSeconds: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Seconds one git command (a fetch, a diff) may run (env: INSIGHTS_GIT_TIMEOUT_SECONDS; default: 120).",
+                valueName: "seconds"))
+        var gitTimeoutSeconds: String?
+
+        @Option(
+            help: ArgumentHelp(
                 "trace, debug, info, notice, warning, error or critical (env: INSIGHTS_LOG_LEVEL; default: info).",
                 valueName: "level"))
         var logLevel: String?
@@ -100,7 +113,8 @@ extension Insights {
                     .retentionDays: retentionDays, .retentionIntervalSeconds: retentionIntervalSeconds,
                     .maxBodyBytes: maxBodyBytes, .responseCacheBytes: responseCacheBytes, .logLevel: logLevel,
                     .idleTimeoutSeconds: idleTimeoutSeconds, .readTimeoutSeconds: readTimeoutSeconds,
-                    .maxConnections: maxConnections,
+                    .maxConnections: maxConnections, .gitFetchIntervalSeconds: gitFetchIntervalSeconds,
+                    .gitTimeoutSeconds: gitTimeoutSeconds,
                 ].compactMapValues { $0 })
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)

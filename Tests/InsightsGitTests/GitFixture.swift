@@ -52,4 +52,32 @@ struct GitFixture {
     static func lines(_ count: Int, prefix: String = "line") -> String {
         (1...count).map { "\(prefix) \($0)\n" }.joined()
     }
+
+    /// A fresh path in the temporary directory; nothing is created.
+    static func temporaryURL(_ label: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("insights-\(label)-\(UUID().uuidString)")
+    }
+
+    /// Runs a program and returns its standard output, trimmed; a non-zero exit throws with its standard error.
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [executable] + arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw FixtureError(
+                message: "\(executable) \(arguments.joined(separator: " ")) failed: "
+                    + String(decoding: errorData, as: UTF8.self))
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import InsightsSQLite
+import Logging
 import NIOCore
 import NIOHTTP1
 import Testing
@@ -57,7 +58,8 @@ import Testing
         let server = try await TestServer.make()
         let routes = CloudRoutes(
             service: InsightsService(
-                store: server.store, limits: ServerLimits(maxAnnotationsPerReport: 1000, maxBodyBytes: 1024)))
+                store: server.store, limits: ServerLimits(maxAnnotationsPerReport: 1000, maxBodyBytes: 1024),
+                mirrors: RepositoryMirrors(directory: server.directory, logger: Logger(label: "test"))))
         #expect(HTTPLayerRejection.cloudBasePaths == routes.basePaths)
     }
 

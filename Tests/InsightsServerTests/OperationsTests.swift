@@ -137,13 +137,16 @@ import Testing
         #expect(defaults.idleTimeout == .seconds(60))
         #expect(defaults.readTimeout == .seconds(30))
         #expect(defaults.maxConnections == 1024)
+        #expect(defaults.gitFetchInterval == .seconds(60))
+        #expect(defaults.gitTimeout == .seconds(120))
         let environment = [
             "INSIGHTS_HOST": "0.0.0.0", "INSIGHTS_PORT": "8080", "INSIGHTS_DATA_DIR": "/tmp/x",
             "INSIGHTS_MAX_ANNOTATIONS_PER_REPORT": "50", "INSIGHTS_RETENTION_DAYS": "7",
             "INSIGHTS_RETENTION_INTERVAL_SECONDS": "60", "INSIGHTS_MAX_BODY_BYTES": "4096",
             "INSIGHTS_RESPONSE_CACHE_BYTES": "0", "INSIGHTS_LOG_LEVEL": "debug",
             "INSIGHTS_IDLE_TIMEOUT_SECONDS": "5", "INSIGHTS_READ_TIMEOUT_SECONDS": "3",
-            "INSIGHTS_MAX_CONNECTIONS": "10",
+            "INSIGHTS_MAX_CONNECTIONS": "10", "INSIGHTS_GIT_FETCH_INTERVAL_SECONDS": "0",
+            "INSIGHTS_GIT_TIMEOUT_SECONDS": "9",
         ]
         #expect(Set(ServerConfiguration.Key.allCases.map(\.environmentVariable)) == Set(environment.keys))
         let fromEnvironment = try ServerConfiguration.resolve(flags: [:], environment: environment)
@@ -159,6 +162,7 @@ import Testing
         #expect(fromEnvironment.idleTimeout == .seconds(5))
         #expect(fromEnvironment.readTimeout == .seconds(3))
         #expect(fromEnvironment.maxConnections == 10)
+        #expect(fromEnvironment.gitFetchInterval == .zero && fromEnvironment.gitTimeout == .seconds(9))
         let flagged = try ServerConfiguration.resolve(flags: [.port: "9000"], environment: environment)
         #expect(flagged.port == 9000)
         let flaggedLimits = try ServerConfiguration.resolve(

@@ -23,11 +23,11 @@ public enum AccessPolicy {
         var permission: Permission? = isSystemAdmin ? .admin : access.grant
         if permission == nil, access.isPublic { permission = .read }
         if let current = permission, let ceiling, ceiling < current { permission = ceiling }
-        guard permission != nil else {
+        guard let permission else {
             throw .forbidden("You are not permitted to access this resource")
         }
         switch action {
-        case .read, .createReport:
+        case .read, .createReport, .openPullRequest:
             return
         case .modifyReport(let creator):
             guard creator == userID else {
@@ -36,6 +36,18 @@ public enum AccessPolicy {
         case .deleteReport(let creator):
             guard creator == userID || permission == .admin else {
                 throw .forbidden("Only the user who created this report, or a repository administrator, may delete it.")
+            }
+        case .declinePullRequest(let author):
+            guard author == userID || permission >= .write else {
+                throw .forbidden("Only the author of this pull request, or a user with write access, may decline it.")
+            }
+        case .write:
+            guard permission >= .write else {
+                throw .forbidden("You need write access to this repository.")
+            }
+        case .administer:
+            guard permission >= .admin else {
+                throw .forbidden("You need admin access to this repository.")
             }
         }
     }

@@ -8,4 +8,12 @@ public enum RepositoryAction: Sendable, Equatable {
     case modifyReport(creator: UserID)
     /// Delete a report: its creator, or a repository administrator.
     case deleteReport(creator: UserID)
+    /// Open a pull request: any signed-in reader, as in Bitbucket.
+    case openPullRequest
+    /// Decline a pull request: its author, or a user with write.
+    case declinePullRequest(author: UserID)
+    /// Merge pull requests and refresh the repository's git mirror: write.
+    case write
+    /// Change the repository's merge check: admin.
+    case administer
 }

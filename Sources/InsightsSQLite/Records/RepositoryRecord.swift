@@ -14,6 +14,7 @@ struct RepositoryRecord: Encodable, MutablePersistableRecord {
     var isPublic: Bool
     /// The repository's uuid, upper-case.
     var uuid: String
+    var gitRemote: String?
 
     /// The table's columns.
     enum Columns {
@@ -27,7 +28,7 @@ struct RepositoryRecord: Encodable, MutablePersistableRecord {
 }
 
 extension RepositoryRecord: ColumnOrderedRecord {
-    static let columnNames = ["id", "projectId", "slug", "isPublic", "uuid"]
+    static let columnNames = ["id", "projectId", "slug", "isPublic", "uuid", "gitRemote"]
 
     init(row: Row, startingAt offset: Int) throws {
         var columns = ColumnReader(row, startingAt: offset)
@@ -36,5 +37,6 @@ extension RepositoryRecord: ColumnOrderedRecord {
         slug = try columns.next()
         isPublic = try columns.next()
         uuid = try columns.next()
+        gitRemote = try columns.next()
     }
 }

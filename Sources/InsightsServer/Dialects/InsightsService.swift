@@ -11,6 +11,8 @@ struct InsightsService<Store: InsightsStore>: Sendable {
     let store: Store
     /// The server's configurable limits.
     let limits: ServerLimits
+    /// The git mirrors of git-backed repositories, which decide whether a commit exists (D35).
+    let mirrors: RepositoryMirrors
 
     // MARK: Repositories
 
@@ -41,11 +43,32 @@ struct InsightsService<Store: InsightsStore>: Sendable {
     ///
     /// - Returns: the caller, with its standing, for the store's in-transaction checks.
     func authorize(_ action: RepositoryAction, on ref: RepositoryRef, for principal: Principal) async throws -> Caller {
-        guard let (_, access) = try await store.repository(ref, accessFor: principal.userID) else {
+        try await authorizedRepository(action, on: ref, for: principal).caller
+    }
+
+    /// Finds the repository, authorizes `action` on it, and checks that the commit exists: a git-backed repository
+    /// answers `notFound` for a commit its mirror does not have (after one fetch), an API-only one accepts any id.
+    ///
+    /// - Returns: the caller, with its standing, for the store's in-transaction checks.
+    func authorize(_ action: RepositoryAction, on ref: RepositoryRef, commit: CommitID, for principal: Principal)
+        async throws -> Caller
+    {
+        let (repository, caller) = try await authorizedRepository(action, on: ref, for: principal)
+        try await mirrors.requireCommit(commit, in: repository)
+        return caller
+    }
+
+    /// Finds the repository and authorizes `action` on it.
+    ///
+    /// - Returns: the repository and the caller.
+    func authorizedRepository(_ action: RepositoryAction, on ref: RepositoryRef, for principal: Principal)
+        async throws -> (repository: Repository, caller: Caller)
+    {
+        guard let (repository, access) = try await store.repository(ref, accessFor: principal.userID) else {
             throw Self.noRepository(ref.description, for: principal)
         }
         try AccessPolicy.authorize(action, by: principal, on: access)
-        return Caller(principal: principal, access: access)
+        return (repository, Caller(principal: principal, access: access))
     }
 
     // MARK: Reports
@@ -54,7 +77,7 @@ struct InsightsService<Store: InsightsStore>: Sendable {
     func reports(
         in repository: RepositoryRef, commit: CommitID, page: PageRequest, for principal: Principal
     ) async throws -> Page<Report> {
-        _ = try await authorize(.read, on: repository, for: principal)
+        _ = try await authorize(.read, on: repository, commit: commit, for: principal)
         return try await store.reports(in: repository, commit: commit, page: page)
     }
 
@@ -62,7 +85,7 @@ struct InsightsService<Store: InsightsStore>: Sendable {
     ///
     /// - Throws: `notFound` when there is no such report.
     func report(at address: ReportAddress, for principal: Principal) async throws -> Report {
-        _ = try await authorize(.read, on: address.repository, for: principal)
+        _ = try await authorize(.read, on: address.repository, commit: address.commit, for: principal)
         guard let report = try await store.report(at: address) else { throw Self.noReport(address) }
         return report
     }
@@ -71,13 +94,13 @@ struct InsightsService<Store: InsightsStore>: Sendable {
     func putReport(_ content: ReportContent, at address: ReportAddress, by principal: Principal) async throws
         -> PutOutcome<Report>
     {
-        let caller = try await authorize(.createReport, on: address.repository, for: principal)
+        let caller = try await authorize(.createReport, on: address.repository, commit: address.commit, for: principal)
         return try await store.putReport(content, at: address, by: caller)
     }
 
     /// Deletes a report with its annotations.
     func deleteReport(at address: ReportAddress, by principal: Principal) async throws {
-        let caller = try await authorize(.createReport, on: address.repository, for: principal)
+        let caller = try await authorize(.createReport, on: address.repository, commit: address.commit, for: principal)
         try await store.deleteReport(at: address, by: caller)
     }
 
@@ -87,13 +110,13 @@ struct InsightsService<Store: InsightsStore>: Sendable {
     func annotations(of address: ReportAddress, page: PageRequest, for principal: Principal) async throws
         -> Page<Annotation>
     {
-        _ = try await authorize(.read, on: address.repository, for: principal)
+        _ = try await authorize(.read, on: address.repository, commit: address.commit, for: principal)
         return try await store.annotations(of: address, page: page)
     }
 
     /// All of a report's annotations, in creation order.
     func annotations(of address: ReportAddress, for principal: Principal) async throws -> [Annotation] {
-        _ = try await authorize(.read, on: address.repository, for: principal)
+        _ = try await authorize(.read, on: address.repository, commit: address.commit, for: principal)
         return try await store.annotations(of: address)
     }
 
@@ -103,7 +126,7 @@ struct InsightsService<Store: InsightsStore>: Sendable {
     func annotation(_ selector: AnnotationSelector, of address: ReportAddress, for principal: Principal)
         async throws -> Annotation
     {
-        _ = try await authorize(.read, on: address.repository, for: principal)
+        _ = try await authorize(.read, on: address.repository, commit: address.commit, for: principal)
         guard let annotation = try await store.annotation(selector, of: address) else {
             throw InsightsError.notFound(
                 "Annotation \(selector) does not exist in report \(address.report) on commit \(address.commit).")
@@ -116,7 +139,7 @@ struct InsightsService<Store: InsightsStore>: Sendable {
         _ annotations: [AnnotationContent], to address: ReportAddress, mode: AnnotationWriteMode,
         by principal: Principal
     ) async throws -> [Annotation] {
-        let caller = try await authorize(.createReport, on: address.repository, for: principal)
+        let caller = try await authorize(.createReport, on: address.repository, commit: address.commit, for: principal)
         return try await store.addAnnotations(
             annotations, to: address, mode: mode, maxPerReport: limits.maxAnnotationsPerReport, by: caller)
     }
@@ -127,7 +150,7 @@ struct InsightsService<Store: InsightsStore>: Sendable {
         _ annotation: AnnotationContent, at selector: AnnotationSelector, of address: ReportAddress,
         in dialect: InsightLimits, by principal: Principal
     ) async throws -> PutOutcome<Annotation> {
-        let caller = try await authorize(.createReport, on: address.repository, for: principal)
+        let caller = try await authorize(.createReport, on: address.repository, commit: address.commit, for: principal)
         return try await store.putAnnotation(
             annotation, at: selector, of: address, keeping: dialect.unexpressedAnnotationFields,
             maxPerReport: limits.maxAnnotationsPerReport, by: caller)
@@ -135,7 +158,7 @@ struct InsightsService<Store: InsightsStore>: Sendable {
 
     /// Deletes a report's annotations with the given external ids, or all of them; unknown ids are ignored.
     func deleteAnnotations(of address: ReportAddress, externalIDs: [String]?, by principal: Principal) async throws {
-        let caller = try await authorize(.createReport, on: address.repository, for: principal)
+        let caller = try await authorize(.createReport, on: address.repository, commit: address.commit, for: principal)
         try await store.deleteAnnotations(of: address, externalIDs: externalIDs, by: caller)
     }
 
@@ -145,7 +168,7 @@ struct InsightsService<Store: InsightsStore>: Sendable {
     func deleteAnnotation(_ selector: AnnotationSelector, of address: ReportAddress, by principal: Principal)
         async throws
     {
-        let caller = try await authorize(.createReport, on: address.repository, for: principal)
+        let caller = try await authorize(.createReport, on: address.repository, commit: address.commit, for: principal)
         try await store.deleteAnnotation(selector, of: address, by: caller)
     }
 

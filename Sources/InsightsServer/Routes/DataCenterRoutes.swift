@@ -79,9 +79,10 @@ struct DataCenterRoutes<Store: InsightsStore>: Dialect {
     @Sendable func commitAnnotations(_ request: Request, context: Context) async throws -> Response {
         let path = DataCenterPath(parameters: context.parameters)
         let repository = try path.repository()
-        _ = try await service.authorize(.read, on: repository, for: context.principal)
+        let commit = try path.commit()
+        _ = try await service.authorize(.read, on: repository, commit: commit, for: context.principal)
         let key = CommitResponseCache.Key(
-            repository: repository, commit: try path.commit(),
+            repository: repository, commit: commit,
             filter: try DataCenterAnnotationQuery.filter(from: request.uri.queryParameters))
         let body = try await commitResponses.body(
             for: key, in: service.store, render: DataCenterAnnotations.responseBytes(for:))

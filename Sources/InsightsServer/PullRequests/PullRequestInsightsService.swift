@@ -1,0 +1,102 @@
+import InsightsCore
+import InsightsGit
+import InsightsReview
+import InsightsStore
+
+/// The placed insights of a pull request (rules R1–R7 applied to its effective diff) and its merge check.
+struct PullRequestInsightsService<Store: InsightsStore>: Sendable {
+    /// What a pull request shows: the pull request, its effective diff and the placed insights.
+    struct View: Sendable {
+        var pullRequest: PullRequest
+        var diff: EffectiveDiff
+        var insights: PlacedInsights
+    }
+
+    /// Pull requests and the repository gate.
+    let pullRequests: PullRequestService<Store>
+    /// Recent effective diffs and placements.
+    let cache: PlacementCache
+
+    private var store: Store { pullRequests.insights.store }
+
+    /// The placed insights of a pull request at its recorded tips (needs read).
+    ///
+    /// - Throws: `notFound` for an unknown pull request, `conflict` for a repository without git, `unavailable`
+    ///   when git fails.
+    func view(of id: Int, in ref: RepositoryRef, for principal: Principal) async throws -> View {
+        let (repository, _) = try await pullRequests.insights.authorizedRepository(.read, on: ref, for: principal)
+        guard let pullRequest = try await store.pullRequest(id, in: ref) else {
+            throw InsightsError.notFound("Pull request \(id) does not exist in repository \(ref).")
+        }
+        return try await view(of: pullRequest, in: repository)
+    }
+
+    /// The placed insights of a pull request already read.
+    func view(of pullRequest: PullRequest, in repository: Repository) async throws -> View {
+        let diffKey = PlacementCache.DiffKey(
+            repository: repository.ref, source: pullRequest.sourceCommit, target: pullRequest.targetCommit)
+        async let sourceRevision = store.revision(ofCommit: pullRequest.sourceCommit, in: repository.ref)
+        async let targetRevision = store.revision(ofCommit: pullRequest.targetCommit, in: repository.ref)
+        let diff = try await effectiveDiff(diffKey, in: repository)
+        let key = PlacementCache.PlacementKey(
+            diff: diffKey, sourceRevision: try await sourceRevision, targetRevision: try await targetRevision)
+        if let insights = cache.placement(key) {
+            return View(pullRequest: pullRequest, diff: diff, insights: insights)
+        }
+        let insights = try await place(pullRequest, diff: diff, diffKey: diffKey)
+        return View(pullRequest: pullRequest, diff: diff, insights: insights)
+    }
+
+    /// The merge check of a pull request: conflicts of the effective merge and the repository's vetoes.
+    func mergeRefusal(of pullRequest: PullRequest, in repository: Repository) async throws -> MergeRefusal? {
+        let view = try await view(of: pullRequest, in: repository)
+        let policy = try await store.mergeCheckPolicy(of: repository.ref)
+        let refusal = MergeRefusal(
+            conflicted: !view.diff.conflictedPaths.isEmpty,
+            vetoes: MergeCheck.vetoes(of: policy, on: view.insights))
+        return refusal.conflicted || !refusal.vetoes.isEmpty ? refusal : nil
+    }
+
+    private func effectiveDiff(_ key: PlacementCache.DiffKey, in repository: Repository) async throws
+        -> EffectiveDiff
+    {
+        if let diff = cache.diff(key) { return diff }
+        let client = try pullRequests.insights.mirrors.client(for: repository)
+        let diff = try await PullRequestService<Store>.gitAnswer {
+            try await EffectiveDiffBuilder(git: client).build(source: key.source, target: key.target)
+        }
+        cache.keep(diff, for: key)
+        return diff
+    }
+
+    /// Reads both commits' insights, each with its revision in the same snapshot, places them and keeps the result.
+    private func place(_ pullRequest: PullRequest, diff: EffectiveDiff, diffKey: PlacementCache.DiffKey)
+        async throws -> PlacedInsights
+    {
+        let ref = pullRequest.repository
+        let everything = AnnotationFilter()
+        async let source = store.annotations(inCommit: pullRequest.sourceCommit, of: ref, matching: everything)
+        async let target = store.annotations(inCommit: pullRequest.targetCommit, of: ref, matching: everything)
+        let reports = try await allReports(of: pullRequest.sourceCommit, in: ref)
+        let (sourceAnnotations, targetAnnotations) = try await (source, target)
+        let insights = Placement.place(
+            PlacementInput(
+                sourceCommit: pullRequest.sourceCommit, diff: diff, reports: reports,
+                annotations: sourceAnnotations.annotations, targetAnnotations: targetAnnotations.annotations))
+        cache.keep(
+            insights,
+            for: PlacementCache.PlacementKey(
+                diff: diffKey, sourceRevision: sourceAnnotations.revision, targetRevision: targetAnnotations.revision))
+        return insights
+    }
+
+    private func allReports(of commit: CommitID, in ref: RepositoryRef) async throws -> [Report] {
+        var reports: [Report] = []
+        while true {
+            let page = try await store.reports(
+                in: ref, commit: commit, page: PageRequest(offset: reports.count, limit: 1000))
+            reports += page.values
+            guard page.hasMore, !page.values.isEmpty else { return reports }
+        }
+    }
+}
