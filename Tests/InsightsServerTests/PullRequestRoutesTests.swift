@@ -171,6 +171,64 @@ import Testing
         }
     }
 
+    @Test func aPushToTheSourceBranchMovesThePullRequestOnRefresh() async throws {
+        let fixture = try Fixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.directory) }
+        let server = try await TestServer.make()
+        try await server.store.setGitRemote(
+            fixture.directory.path, of: try RepositoryRef(projectKey: "PROJ", slug: "repo"))
+        try await server.test { client in
+            let opened = try await client.send(
+                .post, "\(Self.api)/pull-requests", headers: server.headers("alice"),
+                json: #"{"title":"Feature","fromRef":{"id":"refs/heads/feature"},"toRef":{"id":"refs/heads/main"}}"#)
+            #expect(opened.status == .created)
+
+            let pushed = try Self.git(
+                ["-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "more"],
+                in: fixture.directory, checkout: "feature")
+            let refreshedByReader = try await client.send(
+                .post, "\(Self.api)/refresh", headers: server.headers("alice"))
+            #expect(refreshedByReader.status == .forbidden)
+            let refreshed = try await client.send(.post, "\(Self.api)/refresh", headers: server.headers("rita"))
+            #expect(refreshed.status == .ok)
+            #expect(
+                try refreshed.json()["values"]?.elements.contains { $0["latestCommit"] == .string(pushed) } == true)
+
+            let current = try await client.send(
+                .get, "\(Self.api)/pull-requests/1", headers: server.headers("alice"))
+            #expect(try current.json()["fromRef"]?["latestCommit"] == .string(pushed))
+            let view = try await client.send(
+                .get, "\(Self.insightsBase)/pull-requests/1/insights", headers: server.headers("alice"))
+            #expect(try view.json()["sourceCommit"] == .string(pushed))
+            let activities = try await client.send(
+                .get, "\(Self.api)/pull-requests/1/activities", headers: server.headers("alice"))
+            let latest = try activities.json()["values"]?.elements.first
+            #expect(latest?["action"] == .string("RESCOPED"))
+            #expect(latest?["previousFromHash"] == .string(fixture.feature))
+            #expect(latest?["fromHash"] == .string(pushed))
+        }
+    }
+
+    /// Runs git in the fixture after checking out a branch; returns the new tip.
+    private static func git(_ arguments: [String], in directory: URL, checkout branch: String) throws -> String {
+        for command in [["checkout", "-q", branch], arguments] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", directory.path] + command
+            try process.run()
+            process.waitUntilExit()
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", directory.path, "rev-parse", "HEAD"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     @Test func apiOnlyRepositoriesHaveNoPullRequestsAndAcceptAnyCommit() async throws {
         let server = try await TestServer.make()
         try await server.test { client in
