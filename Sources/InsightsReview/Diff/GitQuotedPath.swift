@@ -1,9 +1,10 @@
 import Foundation
+import InsightsGit
 
 /// Decodes the path spellings of a git patch: C-quoted names, `a/`/`b/` prefixes, the tab git appends to a
 /// `---`/`+++` name that contains a space, and the two names of a `diff --git` line.
 ///
-/// The quoting rules follow `InsightsGit`'s `GitDiffParser` (copied here, because this module may not change it).
+/// Unquoting itself is `InsightsGit`'s `GitQuoting`, shared with the CLI's diff reading.
 enum GitQuotedPath {
     /// The path of a `---`/`+++` line after the marker: `a/path`, `"b/quoted"`, `path\t` or `/dev/null`.
     ///
@@ -38,13 +39,13 @@ enum GitQuotedPath {
     /// - Returns: both paths without prefixes, or `nil` when the line cannot be split.
     static func headerPaths(_ text: Substring) -> (old: String, new: String)? {
         if text.hasPrefix("\"") {
-            guard let end = closingQuote(in: text), let old = unquote(text[...end]) else { return nil }
+            guard let end = closingQuote(in: text), let old = GitQuoting.unquote(text[...end]) else { return nil }
             let rest = text[text.index(after: end)...].drop { $0 == " " }
             guard let new = decode(rest) else { return nil }
             return (strip("a/", from: old), strip("b/", from: new))
         }
         if text.hasSuffix("\""), let start = text.range(of: " \"b/", options: .backwards) {
-            guard let new = unquote(text[text.index(after: start.lowerBound)...]) else { return nil }
+            guard let new = GitQuoting.unquote(text[text.index(after: start.lowerBound)...]) else { return nil }
             return (strip("a/", from: String(text[..<start.lowerBound])), strip("b/", from: new))
         }
         let bytes = Array(text.utf8)
@@ -63,44 +64,9 @@ enum GitQuotedPath {
         return (strip("a/", from: String(text[..<separator.lowerBound])), String(text[separator.upperBound...]))
     }
 
-    /// Decodes git's C-style quoting: `"a\tb\303\251"` with `\a \b \t \n \v \f \r \" \\` and octal bytes.
-    ///
-    /// - Parameter text: the quoted text, quotes included.
-    /// - Returns: the decoded string, or `nil` when the quoting is malformed or not UTF-8.
-    static func unquote(_ text: Substring) -> String? {
-        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return nil }
-        var bytes: [UInt8] = []
-        var iterator = Array(text.dropFirst().dropLast().utf8).makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "\\") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let escaped = iterator.next() else { return nil }
-            switch escaped {
-            case UInt8(ascii: "a"): bytes.append(0x07)
-            case UInt8(ascii: "b"): bytes.append(0x08)
-            case UInt8(ascii: "t"): bytes.append(0x09)
-            case UInt8(ascii: "n"): bytes.append(0x0A)
-            case UInt8(ascii: "v"): bytes.append(0x0B)
-            case UInt8(ascii: "f"): bytes.append(0x0C)
-            case UInt8(ascii: "r"): bytes.append(0x0D)
-            case UInt8(ascii: "0")...UInt8(ascii: "7"):
-                guard let second = iterator.next(), let third = iterator.next() else { return nil }
-                let digits = [escaped, second, third].map { Int($0) - Int(UInt8(ascii: "0")) }
-                guard digits.allSatisfy({ (0...7).contains($0) }) else { return nil }
-                let value = digits[0] * 64 + digits[1] * 8 + digits[2]
-                guard value <= 255 else { return nil }
-                bytes.append(UInt8(value))
-            default: bytes.append(escaped)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
     /// The text itself, or its unquoted form when it is quoted.
     private static func decode(_ text: Substring) -> String? {
-        text.hasPrefix("\"") ? unquote(text) : String(text)
+        text.hasPrefix("\"") ? GitQuoting.unquote(text) : String(text)
     }
 
     /// The index of the quote that closes the quoted name opening `text`.
