@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "InsightsClient",
             dependencies: [
-                "InsightsCore", "InsightsWire", "InsightsGit",
+                "InsightsCore", "InsightsWire", "InsightsGit", "InsightsReview",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],

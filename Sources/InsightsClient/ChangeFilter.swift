@@ -17,7 +17,7 @@ public struct ChangeFilter: Sendable, Equatable {
 
     /// Which findings to keep.
     public var mode: Mode
-    /// Changed files and their new-side changed lines, as from `GitClient.changedLines(base:)`.
+    /// Changed files and their new-side changed lines, as from ``changedLines(of:against:)``.
     public var changedLines: [String: Set<Int>]
 
     /// Creates a filter.

@@ -3,21 +3,22 @@ public import InsightsCore
 /// Merging and ancestry between two commits, without a working tree (works in bare repositories).
 extension GitClient {
     /// Merges two commits in memory and writes the result as a tree object
-    /// (`git merge-tree --write-tree --name-only -z --no-messages target source`).
+    /// (`git merge-tree --write-tree --allow-unrelated-histories --name-only -z --no-messages target source`).
     ///
     /// Conflicts are a result, not an error: the tree is still written, conflicted files hold markers labelled
-    /// with the two commit ids, and their paths are listed.
+    /// with the two commit ids, and their paths are listed. Commits without common history merge as if from an
+    /// empty tree, so a path both sides hold with different content is an add/add conflict.
     ///
     /// - Parameters:
     ///   - target: the commit merged into (a pull request's target branch tip).
     ///   - source: the commit merged (the source branch tip).
     /// - Returns: the merged tree and the conflicted paths (sorted, unique).
-    /// - Throws: ``GitError`` (`failed`) for an unknown commit or unrelated histories, `invalidOutput` when git
+    /// - Throws: ``GitError`` (`failed`) for an unknown commit, `invalidOutput` when git
     ///   prints no tree id.
     public func mergeTree(target: CommitID, source: CommitID) async throws(GitError) -> MergeTreeResult {
         let arguments = [
-            "merge-tree", "--write-tree", "--name-only", "-z", "--no-messages", "--end-of-options", target.rawValue,
-            source.rawValue,
+            "merge-tree", "--write-tree", "--allow-unrelated-histories", "--name-only", "-z", "--no-messages",
+            "--end-of-options", target.rawValue, source.rawValue,
         ]
         let result = try await run(arguments, accepting: [0, 1])
         guard let merged = MergeTreeResult(mergeTreeOutput: result.standardOutput) else {

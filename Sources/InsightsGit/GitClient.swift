@@ -85,34 +85,6 @@ public struct GitClient: Sendable {
         return try commitID(from: result.standardOutput, arguments: arguments)
     }
 
-    /// The files that exist after the change from the merge base of `base` to `HEAD` (`base...HEAD`) and differ from
-    /// it: added, modified, renamed (new name), copied, type-changed. Deleted files are left out.
-    ///
-    /// - Parameter base: the revision the change is compared against.
-    /// - Returns: repository-relative paths.
-    /// - Throws: ``GitError`` for an unknown revision.
-    public func changedFiles(base: String) async throws(GitError) -> Set<String> {
-        try checkRevision(base)
-        let text = try await output(diffArguments(["--name-status", "-z"], base: base))
-        return GitDiffParser.changedPaths(fromNameStatus: text)
-    }
-
-    /// The changed files (as ``changedFiles(base:)``) with the new-side numbers of their added or modified lines.
-    ///
-    /// Binary files, pure renames and files with only removed lines map to an empty set.
-    ///
-    /// - Parameter base: the revision the change is compared against.
-    /// - Returns: path to 1-based line numbers.
-    /// - Throws: ``GitError`` for an unknown revision.
-    public func changedLines(base: String) async throws(GitError) -> [String: Set<Int>] {
-        let files = try await changedFiles(base: base)
-        let patch = try await output(
-            diffArguments(["--unified=0", "--src-prefix=a/", "--dst-prefix=b/", "--no-textconv"], base: base))
-        var lines = GitDiffParser.changedLines(fromPatch: patch).filter { files.contains($0.key) }
-        for file in files where lines[file] == nil { lines[file] = [] }
-        return lines
-    }
-
     /// The files git tracks in the working tree, submodules included (`git ls-files -z --recurse-submodules`), as
     /// paths relative to the top of the working tree.
     ///
@@ -126,10 +98,6 @@ public struct GitClient: Sendable {
             "-c", "core.quotePath=false", "ls-files", "-z", "--recurse-submodules", "--",
         ])
         return Set(text.split(separator: "\0", omittingEmptySubsequences: true).map(String.init))
-    }
-
-    private func diffArguments(_ extra: [String], base: String) -> [String] {
-        ["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "-M"] + extra + ["\(base)...HEAD", "--"]
     }
 
     /// Refuses a revision that git could read as an option (or that is empty or holds a NUL).

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 public import InsightsCore
-public import InsightsStore
+import InsightsStore
 
 /// Pull requests, their activities, and merge checks.
 extension SQLiteStore {

@@ -28,7 +28,7 @@ extension Insights.Admin {
         @Flag(help: "Make the repository API-only again (its pull requests stay, frozen).") var unlink = false
 
         func validate() throws {
-            guard (git == nil) != unlink else { throw ValidationError("Give either --git or --unlink.") }
+            guard (git != nil) != unlink else { throw ValidationError("Give either --git or --unlink.") }
         }
 
         func run() async throws {

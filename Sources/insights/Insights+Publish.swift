@@ -213,7 +213,8 @@ extension Insights {
                 throw .input("--filter \(filter.rawValue) needs --base REV (no base found in the CI environment).")
             }
             do {
-                return ChangeFilter(mode: filter.mode, changedLines: try await git.changedLines(base: revision))
+                let changedLines = try await ChangeFilter.changedLines(of: git, against: revision)
+                return ChangeFilter(mode: filter.mode, changedLines: changedLines)
             } catch {
                 throw .input("Cannot compute the change against \(revision): \(error)")
             }

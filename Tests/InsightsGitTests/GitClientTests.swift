@@ -44,60 +44,13 @@ import Testing
         try repo.git("checkout", "-q", "feature")
         let client = GitClient(directory: repo.root)
         #expect(try await client.mergeBase("main").rawValue == base)
-        #expect(try await client.changedFiles(base: "main") == ["b.txt"])
-    }
-
-    @Test func reportsChangedLinesRenamesDeletionsAndBinaries() async throws {
-        let repo = try GitFixture()
-        defer { repo.remove() }
-        try repo.write("edit.txt", GitFixture.lines(10))
-        try repo.write("old name.txt", GitFixture.lines(20, prefix: "stable content"))
-        try repo.write("gone.txt", "bye\n")
-        try repo.write("shrink.txt", GitFixture.lines(5))
-        try repo.writeBytes("blob.bin", [0, 1, 2, 3, 0, 255])
-        try repo.commitAll("base")
-        try repo.git("checkout", "-q", "-b", "change")
-        var edited = GitFixture.lines(10).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        edited[2] = "changed 3"
-        edited.insert("inserted", at: 7)
-        try repo.write("edit.txt", edited.joined(separator: "\n"))
-        try repo.git("mv", "old name.txt", "new name.txt")
-        try repo.git("rm", "-q", "gone.txt")
-        try repo.write("shrink.txt", "line 1\nline 2\n")
-        try repo.writeBytes("blob.bin", [0, 9, 9, 9, 0, 255])
-        try repo.write("dir with space/ünïcödé \"q\".swift", "let x = 1\nlet y = 2\n")
-        try repo.commitAll("change")
-        let lines = try await GitClient(directory: repo.root).changedLines(base: "main")
-        #expect(lines["edit.txt"] == [3, 8])
-        #expect(lines["new name.txt"] == [])
-        #expect(lines["old name.txt"] == nil)
-        #expect(lines["gone.txt"] == nil)
-        #expect(lines["shrink.txt"] == [])
-        #expect(lines["blob.bin"] == [])
-        #expect(lines["dir with space/ünïcödé \"q\".swift"] == [1, 2])
-        #expect(lines.count == 5)
-    }
-
-    @Test func renameWithEditsReportsTheNewName() async throws {
-        let repo = try GitFixture()
-        defer { repo.remove() }
-        try repo.write("a.swift", GitFixture.lines(30, prefix: "let value ="))
-        try repo.commitAll("base")
-        try repo.git("checkout", "-q", "-b", "change")
-        try repo.git("mv", "a.swift", "b.swift")
-        var text = GitFixture.lines(30, prefix: "let value =")
-        text += "let added = 1\n"
-        try repo.write("b.swift", text)
-        try repo.commitAll("rename and edit")
-        let lines = try await GitClient(directory: repo.root).changedLines(base: "main")
-        #expect(lines == ["b.swift": [31]])
     }
 
     @Test func refusesRevisionsThatLookLikeOptions() async throws {
         let repo = try GitFixture()
         defer { repo.remove() }
         let client = GitClient(directory: repo.root)
-        let error = await #expect(throws: GitError.self) { try await client.changedFiles(base: "--output=/tmp/x") }
+        let error = await #expect(throws: GitError.self) { try await client.mergeBaseDiff(base: "--output=/tmp/x") }
         #expect(error?.code == .invalidRevision)
     }
 
@@ -107,7 +60,7 @@ import Testing
         try repo.write("a.txt", "a\n")
         try repo.commitAll("first")
         let error = await #expect(throws: GitError.self) {
-            try await GitClient(directory: repo.root).changedFiles(base: "no-such-branch")
+            try await GitClient(directory: repo.root).mergeBaseDiff(base: "no-such-branch")
         }
         #expect(error?.code == .failed)
         #expect(error?.standardError.isEmpty == false)

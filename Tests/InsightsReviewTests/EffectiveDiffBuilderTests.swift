@@ -164,17 +164,24 @@ import Testing
         }
     }
 
-    @Test func failsForUnrelatedHistoriesBecauseMergeTreeRefusesThem() async throws {
+    @Test func mergesUnrelatedHistoriesFromAnEmptyTree() async throws {
         let repo = try ScratchRepository()
         defer { repo.remove() }
         try repo.write("a.txt", "a\n")
+        try repo.write("same.txt", "same\n")
         let main = try CommitID(try repo.commitAll("main"))
         try repo.git("checkout", "-q", "--orphan", "other")
+        try repo.git("rm", "-q", "-r", "-f", ".")
+        try repo.write("a.txt", "other a\n")
         try repo.write("b.txt", "b\n")
         let other = try CommitID(try repo.commitAll("other"))
-        await #expect(throws: GitError.self) {
-            try await EffectiveDiffBuilder(git: GitClient(directory: repo.root)).build(source: other, target: main)
-        }
+        let diff = try await EffectiveDiffBuilder(git: GitClient(directory: repo.root)).build(
+            source: other, target: main)
+        #expect(diff.mergeBase == nil)
+        #expect(diff.targetChangedPaths.isEmpty)
+        #expect(diff.conflictedPaths == ["a.txt"])
+        #expect(diff.files.first { $0.path == "b.txt" }?.status == .added)
+        #expect(diff.files.first { $0.path == "same.txt" } == nil)
     }
 
     @Test func tracesEveryNameOfFilesWithANameTheTargetChanged() {

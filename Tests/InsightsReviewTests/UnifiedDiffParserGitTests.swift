@@ -88,30 +88,39 @@ import Testing
         }
     }
 
-    @Test func agreesWithGitClientChangedLines() async throws {
+    @Test func changedLinesOfABranchAgainstItsMergeBase() async throws {
         let repo = try ScratchRepository()
         defer { repo.remove() }
-        try repo.write("a.txt", ScratchRepository.lines(30))
-        try repo.write("b c.txt", ScratchRepository.lines(5))
+        try repo.write("edit.txt", ScratchRepository.lines(10))
+        try repo.write("old name.txt", ScratchRepository.lines(20, prefix: "stable content"))
+        try repo.write("moved.swift", ScratchRepository.lines(30, prefix: "let value ="))
         try repo.write("gone.txt", "bye\n")
-        try repo.writeBytes("blob.bin", [0, 1, 2, 3])
+        try repo.write("shrink.txt", ScratchRepository.lines(5))
+        try repo.writeBytes("blob.bin", [0, 1, 2, 3, 0, 255])
         try repo.commitAll("base")
         try repo.git("checkout", "-q", "-b", "change")
-        var lines = ScratchRepository.lines(30).split(separator: "\n").map(String.init)
-        lines[4] = "changed"
-        lines.remove(at: 20)
-        lines.append("appended")
-        try repo.write("a.txt", lines.joined(separator: "\n") + "\n")
-        try repo.write("b c.txt", "x\n" + ScratchRepository.lines(5))
+        var edited = ScratchRepository.lines(10).split(separator: "\n").map(String.init)
+        edited[2] = "changed 3"
+        edited.insert("inserted", at: 7)
+        try repo.write("edit.txt", edited.joined(separator: "\n") + "\n")
+        try repo.git("mv", "old name.txt", "new name.txt")
+        try repo.git("mv", "moved.swift", "renamed.swift")
+        try repo.write("renamed.swift", ScratchRepository.lines(30, prefix: "let value =") + "let added = 1\n")
         try repo.git("rm", "-q", "gone.txt")
-        try repo.writeBytes("blob.bin", [0, 1, 2, 4])
-        try repo.write("ünï.swift", "let x = 1\n")
+        try repo.write("shrink.txt", "line 1\nline 2\n")
+        try repo.writeBytes("blob.bin", [0, 9, 9, 9, 0, 255])
+        try repo.write("dir with space/ünïcödé \"q\".swift", "let x = 1\nlet y = 2\n")
         try repo.commitAll("change")
+        try repo.git("checkout", "-q", "main")
+        try repo.write("elsewhere.txt", "main moves on\n")
+        try repo.commitAll("main moves on")
+        try repo.git("checkout", "-q", "change")
 
-        let expected = try await GitClient(directory: repo.root).changedLines(base: "main")
-        let mergeBase = try repo.git("merge-base", "main", "HEAD")
-        let parsed = UnifiedDiffParser.changedLines(UnifiedDiffParser.parse(try repo.patch(mergeBase, "HEAD")))
-        #expect(parsed == expected)
-        #expect(parsed["a.txt"] == [5, 30])
+        let patch = try await GitClient(directory: repo.root).mergeBaseDiff(base: "main")
+        #expect(
+            UnifiedDiffParser.changedLines(UnifiedDiffParser.parse(patch)) == [
+                "edit.txt": [3, 8], "new name.txt": [], "renamed.swift": [31], "shrink.txt": [], "blob.bin": [],
+                "dir with space/ünïcödé \"q\".swift": [1, 2],
+            ])
     }
 }

@@ -210,7 +210,7 @@ import Testing
     }
 
     /// Runs git in the fixture after checking out a branch; returns the new tip.
-    private static func git(_ arguments: [String], in directory: URL, checkout branch: String) throws -> String {
+    static func git(_ arguments: [String], in directory: URL, checkout branch: String) throws -> String {
         for command in [["checkout", "-q", branch], arguments] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -1,6 +1,4 @@
 /// The header line of a hunk, `@@ -oldStart[,oldCount] +newStart[,newCount] @@[ section]`.
-///
-/// Mirrors `InsightsGit`'s internal `HunkHeader` and also keeps the section text.
 struct HunkRange: Equatable {
     /// First line of the old side.
     var oldStart: Int

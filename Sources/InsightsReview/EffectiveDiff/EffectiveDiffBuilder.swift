@@ -24,8 +24,8 @@ public struct EffectiveDiffBuilder: Sendable {
     /// Builds the effective diff of merging `source` into `target`.
     ///
     /// When `merge-base` finds no common ancestor, ``EffectiveDiff/mergeBase`` is `nil` and
-    /// ``EffectiveDiff/targetChangedPaths`` empty. (`GitClient.mergeTree(target:source:)` refuses unrelated histories
-    /// today, so such a pair currently throws its error.)
+    /// ``EffectiveDiff/targetChangedPaths`` empty: the preview merge starts from an empty tree, so the source's files
+    /// are added and a path both sides hold with different content is conflicted.
     ///
     /// - Parameters:
     ///   - source: the source branch tip.
