@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Tests only: property-based round trips of arbitrary Unicode text through the stores and the API.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -48,6 +49,15 @@ let package = Package(
         .target(name: "InsightsGit", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
         // Pull request review logic: the diff model, the effective diff, placement of annotations (R1–R7), merge checks.
         .target(name: "InsightsReview", dependencies: ["InsightsCore", "InsightsGit"], swiftSettings: swiftSettings),
+        // The web UI's pages: view models, Mustache templates and static assets; pure rendering, no HTTP.
+        .target(
+            name: "InsightsWeb",
+            dependencies: [
+                "InsightsCore", "InsightsGit", "InsightsReview", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")],
+            swiftSettings: swiftSettings
+        ),
         // Tool output (SARIF, Checkstyle, cppcheck XML, JUnit, Cobertura, LCOV, Code Climate) to domain values.
         .target(name: "InsightsConverters", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
         // Publishes converted insights to this server, Bitbucket Data Center or Bitbucket Cloud.
@@ -69,7 +79,7 @@ let package = Package(
         .target(
             name: "InsightsServer",
             dependencies: [
-                "InsightsCore", "InsightsStore", "InsightsWire", "InsightsGit", "InsightsReview",
+                "InsightsCore", "InsightsStore", "InsightsWire", "InsightsGit", "InsightsReview", "InsightsWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -127,6 +137,14 @@ let package = Package(
             name: "InsightsTestSupport",
             dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/InsightsTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InsightsWebTests",
+            dependencies: [
+                "InsightsWeb", "InsightsReview", "InsightsGit", "InsightsCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "InsightsCoreTests", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),

@@ -12,6 +12,7 @@ enum SQLiteSchema {
         migrator.registerMigration("v2", migrate: addCommitRevisions)
         migrator.registerMigration("v3", migrate: addProjectAndRepositoryUUIDs)
         migrator.registerMigration("v4", migrate: addGitBackingAndPullRequests)
+        migrator.registerMigration("v5", migrate: addServerSecrets)
         return migrator
     }()
 
@@ -204,6 +205,14 @@ enum SQLiteSchema {
             table.column("requiredReportKeys", .text).notNull()  // JSON array of strings
             table.column("blockingSeverity", .text)
             table.column("scope", .text).notNull()
+        }
+    }
+
+    /// Secrets every server instance on the database shares (the web session key), by name.
+    private static func addServerSecrets(_ db: Database) throws {
+        try db.create(table: "serverSecret") { table in
+            table.primaryKey("name", .text)
+            table.column("value", .blob).notNull()
         }
     }
 }

@@ -50,6 +50,22 @@ extension SQLiteStore {
         }
     }
 
+    /// The secret stored under `name`, storing `value` first when there is none.
+    public func secret(named name: String, storingIfAbsent value: [UInt8]) async throws -> [UInt8] {
+        try await perform("secret") {
+            try await write { db in
+                try db.execute(
+                    sql: "INSERT INTO serverSecret (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                    arguments: [name, Data(value)])
+                guard
+                    let stored = try Data.fetchOne(
+                        db, sql: "SELECT value FROM serverSecret WHERE name = ?", arguments: [name])
+                else { throw InsightsError.unavailable }
+                return [UInt8](stored)
+            }
+        }
+    }
+
     /// Lists all users, ordered by name.
     public func users() async throws -> [User] {
         try await perform("users") {

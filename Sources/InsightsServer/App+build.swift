@@ -29,7 +29,7 @@ public func buildApplication<Store: InsightsStore>(
     let components = ServerComponents(configuration: configuration, store: store, logger: logger)
     let router = buildRouter(configuration: configuration, components: components, registry: registry)
     let refresh = MirrorRefreshService(
-        pullRequests: components.pullRequests, interval: configuration.gitFetchInterval, logger: logger)
+        views: components.views, interval: configuration.gitFetchInterval, logger: logger)
     // Connections beyond the maximum wait in the listen backlog until one closes; every connection is held to the
     // idle and read timeouts and the URL and head limits (see `docs/operations.md`).
     return Application(

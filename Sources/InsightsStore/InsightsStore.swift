@@ -208,6 +208,17 @@ public protocol InsightsStore: Sendable {
     /// - Throws: `notFound` when the user does not exist.
     func revokeGrant(fromUserNamed userName: String, on scope: GrantScope) async throws
 
+    /// A server-wide secret shared by every server instance on this store, such as the key that signs web sessions.
+    ///
+    /// The first call for a name stores `value` and returns it; every later call, in any process, returns the stored
+    /// secret and ignores `value`. Concurrent first calls agree on one secret.
+    ///
+    /// - Parameters:
+    ///   - name: what the secret is for, e.g. `web-session-key`.
+    ///   - value: fresh random bytes to store when the secret does not exist yet.
+    /// - Returns: the stored secret.
+    func secret(named name: String, storingIfAbsent value: [UInt8]) async throws -> [UInt8]
+
     // MARK: Reports
 
     /// Creates the report at `address`, or replaces all its content.

@@ -3,6 +3,7 @@ import InsightsCore
 import InsightsSQLite
 import InsightsStore
 import Logging
+import Synchronization
 import Testing
 
 @testable import InsightsServer
@@ -34,7 +35,7 @@ import Testing
             ["-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "more"],
             in: fixture.directory, checkout: "feature")
         let service = MirrorRefreshService(
-            pullRequests: components.pullRequests, interval: .seconds(3600), logger: Self.silent)
+            views: components.views, interval: .seconds(3600), logger: Self.silent)
         await service.runOnce()
 
         let moved = try #require(try await server.store.pullRequest(opened.id, in: repo))
@@ -45,11 +46,20 @@ import Testing
         #expect(activities.values.first?.action == .rescoped)
     }
 
-    @Test func aZeroIntervalTurnsTheServiceOff() async throws {
+    @Test func aZeroIntervalFetchesNothingAndRunsUntilStopped() async throws {
         let server = try await TestServer.make()
         let components = ServerComponents(configuration: server.configuration, store: server.store, logger: Self.silent)
-        // Returns at once instead of sleeping until cancelled.
-        try await MirrorRefreshService(pullRequests: components.pullRequests, interval: .zero, logger: Self.silent)
-            .run()
+        let service = MirrorRefreshService(views: components.views, interval: .zero, logger: Self.silent)
+        let finished = Mutex(false)
+        let running = Task {
+            try await service.run()
+            finished.withLock { $0 = true }
+        }
+        // A service that returns early ends the whole server (ServiceGroup: "finished unexpectedly").
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(finished.withLock { $0 } == false)
+        running.cancel()
+        try await running.value
+        #expect(finished.withLock { $0 })
     }
 }

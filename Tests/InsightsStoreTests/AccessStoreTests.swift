@@ -6,6 +6,24 @@ import Testing
 /// Projects, repositories, users, tokens and grants in the store contract.
 @Suite struct AccessStoreTests {
     @Test(arguments: StoreKind.enabled)
+    func aSecretIsStoredOnceAndSharedByEveryCaller(kind: StoreKind) async throws {
+        try await StoreFixture.with(kind) { fixture in
+            let store = fixture.store
+            let first = try await store.secret(named: "web-session-key", storingIfAbsent: [1, 2, 3])
+            #expect(first == [1, 2, 3])
+            #expect(try await store.secret(named: "web-session-key", storingIfAbsent: [9]) == [1, 2, 3])
+            #expect(try await store.secret(named: "other", storingIfAbsent: [0, 255]) == [0, 255])
+            let racing = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+                for value in UInt8(10)..<UInt8(20) {
+                    group.addTask { try await store.secret(named: "raced", storingIfAbsent: [value]) }
+                }
+                return try await group.reduce(into: Set<[UInt8]>()) { $0.insert($1) }
+            }
+            #expect(racing.count == 1)
+        }
+    }
+
+    @Test(arguments: StoreKind.enabled)
     func repositoriesAreCaseInsensitiveAndUnique(kind: StoreKind) async throws {
         try await StoreFixture.with(kind) { fixture in
             let store = fixture.store

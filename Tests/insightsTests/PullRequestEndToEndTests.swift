@@ -124,6 +124,19 @@ import Testing
         #expect(apiOnly.status == 409, "\(apiOnly.text)")
     }
 
+    /// Fetching turned off: the refresh service then idles instead of ending, which would stop the server.
+    @Test func aZeroFetchIntervalKeepsTheServerRunning() async throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("insights-pr-e2e-\(UUID())")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: data) }
+        let server = InsightsProcess(dataDirectory: data)
+        try server.start(arguments: ["--git-fetch-interval-seconds", "0"])
+        defer { server.terminate() }
+        try await Task.sleep(for: .milliseconds(500))
+        let live = try await HTTP.send("GET", "\(server.baseURL)/health/live", token: nil)
+        #expect(live.status == 200)
+    }
+
     private static func object(_ response: HTTP.Response) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: Any], "\(response.text)")
     }

@@ -4,12 +4,16 @@ public import InsightsGit
 /// Computes the ``EffectiveDiff`` of a pull request with `git`: a preview merge, its diff from the target tip, what the
 /// target changed since the merge base, and line maps for the files both sides changed.
 ///
-/// Five git commands at most, in three rounds; the two commands of each of the first two rounds run concurrently:
+/// Seven git commands at most, in two rounds of concurrent commands and one more when renames need it:
 ///
-/// 1. `merge-tree` (the preview merge) and `merge-base`;
-/// 2. the effective diff (target tip → merge tree) and the paths the target changed (merge base → target tip);
-///    skipped when the target tip is the merge base;
-/// 3. one diff source tip → merge tree, limited to the paths both sides changed; skipped when there are none.
+/// 1. `merge-tree` (the preview merge), and beside it `merge-base` followed by the paths each side changed since
+///    (merge base → target tip and → source tip, names only; skipped for a fast-forward);
+/// 2. the effective diff (target tip → merge tree), and beside it the diff source tip → merge tree limited to the
+///    paths both sides changed, for the line maps;
+/// 3. only when a file both sides changed was renamed on the source: the same diff for its source name.
+///
+/// The diff of round 2 runs beside the effective diff, so a cold pull request costs about one `merge-tree` and one
+/// `git diff` of its change.
 public struct EffectiveDiffBuilder: Sendable {
     /// The client of the repository holding both commits.
     public var git: GitClient
@@ -19,6 +23,13 @@ public struct EffectiveDiffBuilder: Sendable {
     /// - Parameter git: a client of the repository holding both commits.
     public init(git: GitClient) {
         self.git = git
+    }
+
+    /// What the target and the source changed since their merge base.
+    private struct SideChanges: Sendable {
+        var mergeBase: CommitID?
+        var target: Set<String> = []
+        var source: Set<String> = []
     }
 
     /// Builds the effective diff of merging `source` into `target`.
@@ -37,33 +48,37 @@ public struct EffectiveDiffBuilder: Sendable {
         async let merging = Self.capture { () async throws(GitError) in
             try await git.mergeTree(target: target, source: source)
         }
-        async let findingBase = Self.capture { () async throws(GitError) in
-            try await Self.mergeBase(of: source, and: target, git: git)
+        async let comparing = Self.capture { () async throws(GitError) in
+            try await Self.sideChanges(of: source, and: target, git: git)
         }
         let merge = try await merging.get()
-        let mergeBase = try await findingBase.get()
+        let sides = try await comparing.get()
+        let conflictedPaths = Set(merge.conflictedPaths)
+        let targetChanged = sides.target.union(conflictedPaths)
 
+        // Every effective-diff file the target also changed was changed by the source too (under its source name).
+        let bothChanged = targetChanged.intersection(sides.source.union(conflictedPaths))
         async let diffing = Self.capture { () async throws(GitError) in
             try await git.diff(from: target.rawValue, to: merge.tree)
         }
-        async let listing = Self.capture { () async throws(GitError) -> Set<String> in
-            // A fast-forward (the target is the merge base) has no target changes: skip the command.
-            guard let mergeBase, mergeBase != target else { return [] }
-            return try await git.changedPaths(from: mergeBase.rawValue, to: target.rawValue)
+        async let tracing = Self.capture { () async throws(GitError) -> String in
+            guard !bothChanged.isEmpty else { return "" }
+            return try await git.diff(from: source.rawValue, to: merge.tree, paths: bothChanged.sorted())
         }
         let files = UnifiedDiffParser.parse(try await diffing.get())
-        let targetChangedPaths = try await listing.get()
-        let conflictedPaths = Set(merge.conflictedPaths)
+        var sourceToMerge = UnifiedDiffParser.parse(try await tracing.get())
 
-        let shared = Self.sharedPaths(files, targetChanged: targetChangedPaths.union(conflictedPaths))
-        var relocations: [String: LineMap] = [:]
-        if !shared.isEmpty {
-            let patch = try await git.diff(from: source.rawValue, to: merge.tree, paths: shared.sorted())
-            relocations = Self.relocations(UnifiedDiffParser.parse(patch), shared: shared, effective: files)
+        let shared = Self.sharedPaths(files, targetChanged: targetChanged)
+        let renamed = shared.subtracting(bothChanged)
+        if !renamed.isEmpty {
+            let patch = try await git.diff(from: source.rawValue, to: merge.tree, paths: renamed.sorted())
+            sourceToMerge += UnifiedDiffParser.parse(patch)
         }
+        sourceToMerge.removeAll { !([$0.oldPath, $0.newPath].compactMap(\.self).contains(where: shared.contains)) }
         return EffectiveDiff(
-            sourceCommit: source, targetCommit: target, mergeBase: mergeBase, files: files,
-            conflictedPaths: conflictedPaths, targetChangedPaths: targetChangedPaths, relocations: relocations)
+            sourceCommit: source, targetCommit: target, mergeBase: sides.mergeBase, files: files,
+            conflictedPaths: conflictedPaths, targetChangedPaths: sides.target,
+            relocations: shared.isEmpty ? [:] : Self.relocations(sourceToMerge, shared: shared, effective: files))
     }
 
     /// The paths both sides changed: every name (both names of a rename or copy) of each effective-diff file that
@@ -109,15 +124,26 @@ public struct EffectiveDiffBuilder: Sendable {
         return maps
     }
 
-    /// The merge base, or `nil` for unrelated histories.
-    private static func mergeBase(
+    /// The merge base (`nil` for unrelated histories) and the paths each side changed since, without renames.
+    private static func sideChanges(
         of source: CommitID, and target: CommitID, git: GitClient
-    ) async throws(GitError) -> CommitID? {
+    ) async throws(GitError) -> SideChanges {
+        let mergeBase: CommitID
         do {
-            return try await git.mergeBase(target.rawValue, source.rawValue)
+            mergeBase = try await git.mergeBase(target.rawValue, source.rawValue)
         } catch  where error.code == .noCommonAncestor {
-            return nil
+            return SideChanges(mergeBase: nil)
         }
+        // A fast-forward (the target is the merge base) has no target changes: nothing to trace.
+        guard mergeBase != target else { return SideChanges(mergeBase: mergeBase) }
+        async let targetChanges = capture { () async throws(GitError) in
+            try await git.changedPaths(from: mergeBase.rawValue, to: target.rawValue)
+        }
+        async let sourceChanges = capture { () async throws(GitError) in
+            try await git.changedPaths(from: mergeBase.rawValue, to: source.rawValue)
+        }
+        return SideChanges(
+            mergeBase: mergeBase, target: try await targetChanges.get(), source: try await sourceChanges.get())
     }
 
     /// Runs a throwing operation and keeps its typed outcome, so `async let` does not erase the error type.

@@ -5,7 +5,9 @@ import Synchronization
 
 /// Effective diffs and placed insights of recently viewed pull requests, safe to lose.
 ///
-/// An effective diff depends only on the two tips, so it is kept by them. Placed insights also depend on what is
+/// An effective diff depends only on the two tips, so it is kept by them, as the computation itself: callers asking
+/// for tips being computed (a view racing the preparation after a refresh, or two reviewers) wait for the same git
+/// commands instead of starting their own. Placed insights also depend on what is
 /// stored on both commits, so they are kept with both commits' ``CommitRevision``s: a write to either moves its
 /// revision, in whichever server process, and the next request places again. Bounded by count (least recently used
 /// out); a capacity of 0 keeps nothing.
@@ -46,7 +48,7 @@ final class PlacementCache: Sendable {
     }
 
     private struct State {
-        var diffs = Entries<DiffKey, EffectiveDiff>()
+        var diffs = Entries<DiffKey, Task<EffectiveDiff, any Error>>()
         var placements = Entries<PlacementKey, PlacedInsights>()
     }
 
@@ -59,12 +61,35 @@ final class PlacementCache: Sendable {
         self.capacity = max(0, capacity)
     }
 
-    /// The kept effective diff for the tips.
-    func diff(_ key: DiffKey) -> EffectiveDiff? { state.withLock { $0.diffs.get(key) } }
+    /// The effective diff for the tips: kept, being computed, or computed now with `compute`.
+    ///
+    /// The computation runs in a task of its own, so a caller that goes away does not stop it for the others; one
+    /// that fails is forgotten, so the next call tries again.
+    func diff(
+        _ key: DiffKey, computingWith compute: @escaping @Sendable () async throws -> EffectiveDiff
+    ) async throws -> EffectiveDiff {
+        let task = diffTask(key, computingWith: compute)
+        do {
+            return try await task.value
+        } catch {
+            state.withLock { state in
+                if state.diffs.values[key]?.value == task { state.diffs.values[key] = nil }
+            }
+            throw error
+        }
+    }
 
-    /// Keeps an effective diff.
-    func keep(_ diff: EffectiveDiff, for key: DiffKey) {
-        state.withLock { $0.diffs.put(diff, for: key, capacity: capacity) }
+    /// The task computing (or having computed) the effective diff for the tips, started with `compute` when there
+    /// is none.
+    func diffTask(
+        _ key: DiffKey, computingWith compute: @escaping @Sendable () async throws -> EffectiveDiff
+    ) -> Task<EffectiveDiff, any Error> {
+        state.withLock { state in
+            if let task = state.diffs.get(key) { return task }
+            let task = Task { try await compute() }
+            state.diffs.put(task, for: key, capacity: capacity)
+            return task
+        }
     }
 
     /// The kept placement for the tips at the revisions.

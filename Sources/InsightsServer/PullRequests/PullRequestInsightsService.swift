@@ -57,16 +57,60 @@ struct PullRequestInsightsService<Store: InsightsStore>: Sendable {
         return refusal.conflicted || !refusal.vetoes.isEmpty ? refusal : nil
     }
 
+    /// Fetches the repository's remote (needs write), records the new tips of its open pull requests and prepares
+    /// their effective diffs (see ``prepareDiffs(of:)``).
+    ///
+    /// - Returns: the branches after the fetch.
+    func refresh(_ ref: RepositoryRef, by principal: Principal) async throws -> [GitBranch] {
+        let (repository, _) = try await pullRequests.insights.authorizedRepository(.write, on: ref, for: principal)
+        return try await refresh(repository)
+    }
+
+    /// Fetches the repository's remote, records the new tips of its open pull requests and prepares their effective
+    /// diffs; for the scheduled refresh.
+    func refresh(_ repository: Repository) async throws -> [GitBranch] {
+        let branches = try await pullRequests.refresh(repository)
+        try await prepareDiffs(of: repository)
+        return branches
+    }
+
+    /// Starts computing, one after the other in the background, the effective diffs of the repository's most recent
+    /// open pull requests (up to ``preparedPerRepository``) at their recorded tips, so that the first view after a
+    /// push finds its diff ready or being computed. Tips already kept cost nothing.
+    func prepareDiffs(of repository: Repository) async throws {
+        let open = try await store.pullRequests(
+            in: repository.ref, state: .open, page: PageRequest(offset: 0, limit: Self.preparedPerRepository))
+        let keys = open.values.map {
+            PlacementCache.DiffKey(repository: repository.ref, source: $0.sourceCommit, target: $0.targetCommit)
+        }
+        guard !keys.isEmpty else { return }
+        let client = try pullRequests.insights.mirrors.client(for: repository)
+        let cache = self.cache
+        Task {
+            for key in keys {
+                _ = try? await cache.diffTask(key, computingWith: Self.computation(of: key, client: client)).value
+            }
+        }
+    }
+
+    /// How many open pull requests of one repository a refresh prepares, newest first.
+    static var preparedPerRepository: Int { 16 }
+
     private func effectiveDiff(_ key: PlacementCache.DiffKey, in repository: Repository) async throws
         -> EffectiveDiff
     {
-        if let diff = cache.diff(key) { return diff }
         let client = try pullRequests.insights.mirrors.client(for: repository)
-        let diff = try await PullRequestService<Store>.gitAnswer {
-            try await EffectiveDiffBuilder(git: client).build(source: key.source, target: key.target)
+        return try await cache.diff(key, computingWith: Self.computation(of: key, client: client))
+    }
+
+    private static func computation(
+        of key: PlacementCache.DiffKey, client: GitClient
+    ) -> @Sendable () async throws -> EffectiveDiff {
+        {
+            try await PullRequestService<Store>.gitAnswer {
+                try await EffectiveDiffBuilder(git: client).build(source: key.source, target: key.target)
+            }
         }
-        cache.keep(diff, for: key)
-        return diff
     }
 
     /// Reads both commits' insights, each with its revision in the same snapshot, places them and keeps the result.

@@ -122,7 +122,7 @@ struct PullRequestRoutes<Store: InsightsStore>: Dialect {
     @Sendable func refresh(_ request: Request, context: Context) async throws -> Response {
         let ref = try PullRequestPath(parameters: context.parameters).repository()
         let paging = try DataCenterPaging(query: request.uri.queryParameters)
-        let branches = try await pullRequests.refresh(ref, by: context.principal)
+        let branches = try await views.refresh(ref, by: context.principal)
         return try Self.branchPage(branches, paging: paging)
     }
 
