@@ -181,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "InsightsServerTests",
             dependencies: [
-                "InsightsServer", "InsightsSQLite", "InsightsStore", "InsightsCore", "InsightsWire",
+                "InsightsServer", "InsightsSQLite", "InsightsStore", "InsightsCore", "InsightsWire", "InsightsWeb",
                 "InsightsTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Metrics", package: "swift-metrics"),

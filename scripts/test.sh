@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite from a fresh clone on Debian with the Swift toolchain:
-# installs what the tests need when missing, checks formatting, builds once and runs every test.
+# installs what the tests need when missing (git, sqlite3, curl, chromium with its driver and selenium), checks
+# formatting, builds once, runs every test, then the browser test on the release binary.
 #
 # Tests build and run in the release configuration (with testing enabled), so the optimizer compiles every line CI
 # tests; the README's own release build follows, so a compiler crash in optimized code fails CI, not the first
@@ -12,6 +13,10 @@ need_packages=()
 command -v git >/dev/null 2>&1 || need_packages+=(git)
 command -v sqlite3 >/dev/null 2>&1 || need_packages+=(sqlite3)
 command -v curl >/dev/null 2>&1 || need_packages+=(curl)
+# The web UI's browser test: Debian's chromium, headless, driven by selenium through chromium-driver.
+command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_packages+=(chromium-driver)
+/usr/bin/python3 -c 'import selenium' >/dev/null 2>&1 || need_packages+=(python3-selenium)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "==> Installing ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -38,3 +43,7 @@ swift test "${release[@]}" --skip-build --parallel --num-workers 2
 # crash can appear in one and not the other (see docs/architecture.md), so CI builds both.
 echo "==> swift build -c release --product insights (the README's configuration)"
 swift build -c release --product insights
+
+# The web UI in a real browser, on the binary just built; screenshots are kept in test-artifacts/browser.
+echo "==> browser test (chromium, headless)"
+/usr/bin/python3 Tests/Browser/pull_request_page_test.py .build/release/insights test-artifacts/browser

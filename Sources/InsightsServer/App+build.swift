@@ -2,6 +2,7 @@ import Foundation
 public import Hummingbird
 import HummingbirdCore
 public import InsightsStore
+import InsightsWeb
 public import Logging
 public import Prometheus
 public import ServiceLifecycle
@@ -18,6 +19,7 @@ public import ServiceLifecycle
 ///   - services: services to run beside the server (e.g. ``RetentionService``).
 ///   - onServerRunning: called once the server is listening, with its bound port.
 /// - Returns: the application, ready for `runService()`.
+/// - Throws: ``WebRenderingError`` when the web UI's templates are not beside the binary.
 public func buildApplication<Store: InsightsStore>(
     configuration: ServerConfiguration,
     store: Store,
@@ -25,8 +27,8 @@ public func buildApplication<Store: InsightsStore>(
     logger: Logger,
     services: [any Service] = [],
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-) -> some ApplicationProtocol {
-    let components = ServerComponents(configuration: configuration, store: store, logger: logger)
+) throws -> some ApplicationProtocol {
+    let components = try ServerComponents(configuration: configuration, store: store, logger: logger)
     let router = buildRouter(configuration: configuration, components: components, registry: registry)
     let refresh = MirrorRefreshService(
         views: components.views, interval: configuration.gitFetchInterval, logger: logger)
@@ -53,10 +55,11 @@ public func buildApplication<Store: InsightsStore>(
 public func buildRouter<Store: InsightsStore>(
     configuration: ServerConfiguration, store: Store, registry: PrometheusCollectorRegistry,
     logger: Logger = Logger(label: "insights")
-) -> Router<InsightsRequestContext> {
+) throws -> Router<InsightsRequestContext> {
     buildRouter(
         configuration: configuration,
-        components: ServerComponents(configuration: configuration, store: store, logger: logger), registry: registry)
+        components: try ServerComponents(configuration: configuration, store: store, logger: logger), registry: registry
+    )
 }
 
 /// Builds the router over components already made (shared with the application's background services).
@@ -73,18 +76,25 @@ func buildRouter<Store: InsightsStore>(
         PullRequestInsightsRoutes(views: components.views),
         PullRequestRoutes(pullRequests: components.pullRequests, views: components.views),
     ]
+    let web = WebRoutes(
+        views: components.views, signIn: components.signIn, pages: components.pages, eventPollInterval: .seconds(1))
     let router = Router(context: InsightsRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: RequestLogMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: DialectErrorMiddleware(dialects: dialects, fallback: dialects[0]))
+    router.add(middleware: DialectErrorMiddleware(dialects: dialects + [web], fallback: dialects[0]))
     OperationsRoutes(store: store, registry: registry).register(on: router)
-    let authentication = AuthenticationMiddleware(authenticator: Authenticator(store: store))
+    let authenticator = Authenticator(store: store)
+    let authentication = AuthenticationMiddleware(authenticator: authenticator)
     for dialect in dialects {
         for basePath in dialect.basePaths {
             dialect.register(on: router.group(RouterPath(basePath)).add(middleware: authentication))
         }
     }
+    web.register(
+        on: router.group().add(
+            middleware: WebSessionMiddleware(
+                signIn: components.signIn, authenticator: authenticator, pages: components.pages)))
     return router
 }
 
@@ -96,8 +106,15 @@ struct ServerComponents<Store: InsightsStore>: Sendable {
     let pullRequests: PullRequestService<Store>
     /// Placed insights and merge checks of pull requests.
     let views: PullRequestInsightsService<Store>
+    /// Web sign-in and sessions.
+    let signIn: WebSignIn<Store>
+    /// The web UI's templates and settings.
+    let pages: WebPages
 
-    init(configuration: ServerConfiguration, store: Store, logger: Logger) {
+    /// Makes the components.
+    ///
+    /// - Throws: ``WebRenderingError`` when the web UI's templates are not beside the binary.
+    init(configuration: ServerConfiguration, store: Store, logger: Logger) throws {
         let limits = ServerLimits(
             maxAnnotationsPerReport: configuration.maxAnnotationsPerReport, maxBodyBytes: configuration.maxBodyBytes)
         let mirrors = RepositoryMirrors(
@@ -106,5 +123,8 @@ struct ServerComponents<Store: InsightsStore>: Sendable {
         insights = InsightsService(store: store, limits: limits, mirrors: mirrors)
         pullRequests = PullRequestService(insights: insights)
         views = PullRequestInsightsService(pullRequests: pullRequests, cache: PlacementCache(capacity: 64))
+        signIn = WebSignIn(store: store, lifetime: TimeInterval(configuration.webSessionHours * 3600))
+        pages = WebPages(
+            renderer: try PageRenderer(), paths: WebPaths(), secureCookies: configuration.secureCookies)
     }
 }

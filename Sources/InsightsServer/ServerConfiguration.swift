@@ -41,6 +41,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var gitFetchInterval: Duration = .seconds(60)
     /// How long one git command may run (a fetch, mostly).
     public var gitTimeout: Duration = .seconds(120)
+    /// How long a web sign-in lasts.
+    public var webSessionHours = 12
+    /// Whether the web UI's cookies carry `Secure` (only sent over https): on when a TLS proxy is in front.
+    public var secureCookies = false
 
     /// The settings' names: flag, environment variable, and what they hold.
     public enum Key: String, CaseIterable, Sendable {
@@ -58,6 +62,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         case logLevel = "log-level"
         case gitFetchIntervalSeconds = "git-fetch-interval-seconds"
         case gitTimeoutSeconds = "git-timeout-seconds"
+        case webSessionHours = "web-session-hours"
+        case secureCookies = "secure-cookies"
 
         /// The environment variable: `INSIGHTS_` and the flag in upper case with `_` for `-`.
         public var environmentVariable: String {
@@ -122,6 +128,14 @@ public struct ServerConfiguration: Sendable, Equatable {
             configuration.gitFetchInterval = .seconds(seconds)
         }
         if let seconds = try integer(.gitTimeoutSeconds, in: 1...3600) { configuration.gitTimeout = .seconds(seconds) }
+        if let hours = try integer(.webSessionHours, in: 1...8760) { configuration.webSessionHours = hours }
+        if let secure = value(.secureCookies) {
+            switch secure.lowercased() {
+            case "true", "1", "yes": configuration.secureCookies = true
+            case "false", "0", "no": configuration.secureCookies = false
+            default: throw ConfigurationError(key: .secureCookies, value: secure, expected: "true or false")
+            }
+        }
         if let level = value(.logLevel) {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError(

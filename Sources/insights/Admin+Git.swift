@@ -34,19 +34,34 @@ extension Insights.Admin {
         func run() async throws {
             let configuration = try store.configuration()
             let store = try Insights.Admin.openStore(self.store)
-            guard let (found, _) = try await store.repository(repository.ref, accessFor: nil) else {
-                throw InsightsError.notFound("Repository \(repository.ref) does not exist.")
-            }
             guard let git else {
+                guard try await store.repository(repository.ref, accessFor: nil) != nil else {
+                    throw InsightsError.notFound("Repository \(repository.ref) does not exist.")
+                }
                 try await store.setGitRemote(nil, of: repository.ref)
                 print("Repository \(repository.ref) is API-only now.")
                 return
+            }
+            let (remote, branches) = try await Self.link(
+                repository.ref, to: git, in: store, dataDirectory: configuration.dataDirectory)
+            print("Linked \(repository.ref) to \(remote) (\(branches) branches).")
+        }
+
+        /// Fetches the remote into the repository's mirror, then stores the link; shared with `admin init --git`.
+        ///
+        /// - Returns: the remote as stored (a local path made absolute) and how many branches it has.
+        /// - Throws: `notFound` for an unknown repository, a validation error for a remote that cannot be fetched.
+        static func link(
+            _ ref: RepositoryRef, to git: String, in store: some InsightsStore, dataDirectory: URL
+        ) async throws -> (remote: String, branches: Int) {
+            guard let (found, _) = try await store.repository(ref, accessFor: nil) else {
+                throw InsightsError.notFound("Repository \(ref) does not exist.")
             }
             let remote = Self.absolute(git)
             try GitRemoteRule.check(remote)
             let mirror = GitMirror(
                 directory: MirrorLayout.mirrorDirectory(
-                    of: found.uuid, in: MirrorLayout.mirrorsDirectory(in: configuration.dataDirectory)),
+                    of: found.uuid, in: MirrorLayout.mirrorsDirectory(in: dataDirectory)),
                 remote: remote)
             do {
                 try await mirror.synchronize()
@@ -55,8 +70,8 @@ extension Insights.Admin {
                     "Cannot fetch \(remote): \(error.standardError.isEmpty ? error.message : error.standardError)")
             }
             let branches = try await mirror.client.branches()
-            try await store.setGitRemote(remote, of: repository.ref)
-            print("Linked \(repository.ref) to \(remote) (\(branches.count) branches).")
+            try await store.setGitRemote(remote, of: ref)
+            return (remote, branches.count)
         }
 
         /// A path that exists on this machine, made absolute; anything else (a URL, `host:path`) as given.

@@ -16,11 +16,15 @@ extension Insights.Admin {
                 generated password), grants the user admin on the repository, and prints a new personal access \
                 token. Running it again only adds another token.
 
+                With --git, the repository is also linked to a git repository (as `insights admin link-repo` does), \
+                so the web UI shows its branches and pull requests.
+
                 Standard output carries only `export INSIGHTS_TOKEN=…`, so the command can be evaluated by a shell; \
                 everything else goes to standard error.
 
-                Example:
+                Examples:
                   eval "$(insights admin init --user ci --repository PROJ/my-repo)"
+                  eval "$(insights admin init --user me --repository PROJ/my-repo --git ~/src/my-repo)"
                 """)
 
         @OptionGroup var store: StoreOptions
@@ -28,6 +32,10 @@ extension Insights.Admin {
         @Option(help: "PROJECT/slug of the repository to create or reuse.") var repository: RepositoryArgument
         @Flag(help: "Make a newly created repository public.") var `public` = false
         @Option(help: "The new token's label (default: 'token-' and a random number).") var tokenName: String?
+        @Option(
+            help: ArgumentHelp(
+                "Also link the repository to git: a local path or a clone URL.", valueName: "path or URL"))
+        var git: String?
 
         func run() async throws {
             Self.note(StoreOptions.databaseLine(try store.configuration()))
@@ -42,6 +50,11 @@ extension Insights.Admin {
                 Self.note("Created user \(user.lowercased()); password (shown once): \(password)")
             }
             try await store.grant(.admin, toUserNamed: user, on: .repository(ref))
+            if let git {
+                let (remote, branches) = try await LinkRepository.link(
+                    ref, to: git, in: store, dataDirectory: try self.store.configuration().dataDirectory)
+                Self.note("Linked \(ref) to \(remote) (\(branches) branches).")
+            }
             let secret = TokenSecret.make()
             // Labels are unique per user; a random number keeps repeated runs from colliding.
             let name = tokenName ?? "token-\(UInt32.random(in: 100_000...999_999))"

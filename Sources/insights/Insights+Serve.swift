@@ -102,6 +102,19 @@ extension Insights {
 
         @Option(
             help: ArgumentHelp(
+                "Hours a sign-in to the web UI lasts (env: INSIGHTS_WEB_SESSION_HOURS; default: 12).",
+                valueName: "hours"))
+        var webSessionHours: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "true to mark the web UI's cookies Secure (https only), behind a TLS proxy "
+                    + "(env: INSIGHTS_SECURE_COOKIES; default: false).",
+                valueName: "true|false"))
+        var secureCookies: String?
+
+        @Option(
+            help: ArgumentHelp(
                 "trace, debug, info, notice, warning, error or critical (env: INSIGHTS_LOG_LEVEL; default: info).",
                 valueName: "level"))
         var logLevel: String?
@@ -114,7 +127,8 @@ extension Insights {
                     .maxBodyBytes: maxBodyBytes, .responseCacheBytes: responseCacheBytes, .logLevel: logLevel,
                     .idleTimeoutSeconds: idleTimeoutSeconds, .readTimeoutSeconds: readTimeoutSeconds,
                     .maxConnections: maxConnections, .gitFetchIntervalSeconds: gitFetchIntervalSeconds,
-                    .gitTimeoutSeconds: gitTimeoutSeconds,
+                    .gitTimeoutSeconds: gitTimeoutSeconds, .webSessionHours: webSessionHours,
+                    .secureCookies: secureCookies,
                 ].compactMapValues { $0 })
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)
@@ -131,7 +145,7 @@ extension Insights {
                 store: store, retentionDays: configuration.retentionDays, interval: configuration.retentionInterval,
                 logger: logger)
             let host = configuration.host
-            let app = buildApplication(
+            let app = try buildApplication(
                 configuration: configuration, store: store, registry: registry, logger: logger,
                 services: [retention],
                 onServerRunning: { port in

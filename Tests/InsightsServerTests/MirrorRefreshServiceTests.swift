@@ -21,7 +21,8 @@ import Testing
         let broken = try RepositoryRef(projectKey: "PROJ", slug: "a-broken")
         _ = try await server.store.createRepository(broken, isPublic: false)
         try await server.store.setGitRemote(fixture.directory.path, of: repo)
-        let components = ServerComponents(configuration: server.configuration, store: server.store, logger: Self.silent)
+        let components = try ServerComponents(
+            configuration: server.configuration, store: server.store, logger: Self.silent)
         let alice = try #require(try await server.store.userCredentials(named: "alice")).user
         let opened = try await components.pullRequests.open(
             try PullRequestDraft(
@@ -48,7 +49,8 @@ import Testing
 
     @Test func aZeroIntervalFetchesNothingAndRunsUntilStopped() async throws {
         let server = try await TestServer.make()
-        let components = ServerComponents(configuration: server.configuration, store: server.store, logger: Self.silent)
+        let components = try ServerComponents(
+            configuration: server.configuration, store: server.store, logger: Self.silent)
         let service = MirrorRefreshService(views: components.views, interval: .zero, logger: Self.silent)
         let finished = Mutex(false)
         let running = Task {

@@ -66,7 +66,7 @@ import Testing
     ])
     func openAPIDocumentDescribesExactlyTheRoutesThatExist(resource: String, basePath: String) async throws {
         let server = try await TestServer.make()
-        let router = buildRouter(
+        let router = try buildRouter(
             configuration: server.configuration, store: server.store, registry: PrometheusCollectorRegistry())
         let source = Self.resources.appendingPathComponent(resource)
         let document = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: source))
@@ -139,6 +139,7 @@ import Testing
         #expect(defaults.maxConnections == 1024)
         #expect(defaults.gitFetchInterval == .seconds(60))
         #expect(defaults.gitTimeout == .seconds(120))
+        #expect(defaults.webSessionHours == 12 && defaults.secureCookies == false)
         let environment = [
             "INSIGHTS_HOST": "0.0.0.0", "INSIGHTS_PORT": "8080", "INSIGHTS_DATA_DIR": "/tmp/x",
             "INSIGHTS_MAX_ANNOTATIONS_PER_REPORT": "50", "INSIGHTS_RETENTION_DAYS": "7",
@@ -146,7 +147,7 @@ import Testing
             "INSIGHTS_RESPONSE_CACHE_BYTES": "0", "INSIGHTS_LOG_LEVEL": "debug",
             "INSIGHTS_IDLE_TIMEOUT_SECONDS": "5", "INSIGHTS_READ_TIMEOUT_SECONDS": "3",
             "INSIGHTS_MAX_CONNECTIONS": "10", "INSIGHTS_GIT_FETCH_INTERVAL_SECONDS": "0",
-            "INSIGHTS_GIT_TIMEOUT_SECONDS": "9",
+            "INSIGHTS_GIT_TIMEOUT_SECONDS": "9", "INSIGHTS_WEB_SESSION_HOURS": "2", "INSIGHTS_SECURE_COOKIES": "true",
         ]
         #expect(Set(ServerConfiguration.Key.allCases.map(\.environmentVariable)) == Set(environment.keys))
         let fromEnvironment = try ServerConfiguration.resolve(flags: [:], environment: environment)
@@ -163,6 +164,7 @@ import Testing
         #expect(fromEnvironment.readTimeout == .seconds(3))
         #expect(fromEnvironment.maxConnections == 10)
         #expect(fromEnvironment.gitFetchInterval == .zero && fromEnvironment.gitTimeout == .seconds(9))
+        #expect(fromEnvironment.webSessionHours == 2 && fromEnvironment.secureCookies)
         let flagged = try ServerConfiguration.resolve(flags: [.port: "9000"], environment: environment)
         #expect(flagged.port == 9000)
         let flaggedLimits = try ServerConfiguration.resolve(
@@ -173,6 +175,7 @@ import Testing
         #expect(flaggedLimits.maxConnections == 20)
         for (key, value) in [
             (ServerConfiguration.Key.idleTimeoutSeconds, "0"), (.readTimeoutSeconds, "x"), (.maxConnections, "0"),
+            (.webSessionHours, "0"), (.secureCookies, "maybe"),
         ] {
             #expect(throws: ConfigurationError.self) {
                 try ServerConfiguration.resolve(flags: [key: value], environment: [:])

@@ -45,7 +45,7 @@ import Testing
         _ requests: [(HTTPRequest.Method, String, HTTPFields)], on server: TestServer
     ) async throws -> (lines: [Line], responses: [TestResponse]) {
         let lines = Lines()
-        let router = buildRouter(
+        let router = try buildRouter(
             configuration: server.configuration, store: server.store, registry: PrometheusCollectorRegistry())
         let app = Application(router: router, logger: Logger(label: "test") { _ in CapturingLogHandler(lines: lines) })
         let responses = try await app.test(.router) { client in

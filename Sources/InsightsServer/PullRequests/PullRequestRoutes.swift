@@ -152,7 +152,7 @@ struct PullRequestRoutes<Store: InsightsStore>: Dialect {
     }
 
     /// `state` of the list: `OPEN` when absent (as Bitbucket), `ALL` for every state.
-    private static func stateFilter(_ text: String?) throws -> PullRequestState? {
+    static func stateFilter(_ text: String?) throws -> PullRequestState? {
         guard let text else { return .open }
         if text.uppercased() == "ALL" { return nil }
         guard let state = PullRequestState(rawValue: text.uppercased()) else {

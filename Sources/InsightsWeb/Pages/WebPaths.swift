@@ -45,6 +45,11 @@ public struct WebPaths: Sendable, Hashable {
         return repository(ref) + "/pull-requests?" + query
     }
 
+    /// Where the form opening a pull request posts: `/projects/{p}/repos/{r}/pull-requests`.
+    public func openPullRequest(_ ref: RepositoryRef) -> String {
+        repository(ref) + "/pull-requests"
+    }
+
     /// One pull request: `/projects/{p}/repos/{r}/pull-requests/{id}`.
     public func pullRequest(_ ref: RepositoryRef, id: Int) -> String {
         repository(ref) + "/pull-requests/\(id)"

@@ -32,14 +32,20 @@ public struct PageRenderer: Sendable {
     /// Loads the templates (`Templates/*.mustache`) and assets (`Assets/`) from the module's bundle.
     ///
     /// - Throws: ``WebRenderingError`` when a directory, template or asset is missing, or Mustache's
-    ///   `MustacheLibrary.ParserError` for a template that does not parse.
-    public init() async throws {
+    ///   `MustacheTemplate.ParserError` for a template that does not parse.
+    public init() throws {
         guard let resources = Bundle.module.resourceURL else { throw WebRenderingError.missingResources("Templates") }
         let templateDirectory = resources.appendingPathComponent("Templates", isDirectory: true)
-        guard FileManager.default.fileExists(atPath: templateDirectory.path) else {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: templateDirectory.path) else {
             throw WebRenderingError.missingResources("Templates")
         }
-        library = try await MustacheLibrary(directory: templateDirectory.path)
+        var library = MustacheLibrary()
+        for name in names where name.hasSuffix(".mustache") {
+            guard let data = FileManager.default.contents(atPath: templateDirectory.appendingPathComponent(name).path)
+            else { throw WebRenderingError.missingTemplate(name) }
+            try library.register(String(decoding: data, as: UTF8.self), named: String(name.dropLast(".mustache".count)))
+        }
+        self.library = library
         var templates: [String: MustacheTemplate] = [:]
         for name in Self.pageTemplates {
             guard let template = library.getTemplate(named: name) else { throw WebRenderingError.missingTemplate(name) }

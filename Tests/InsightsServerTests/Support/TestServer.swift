@@ -68,7 +68,8 @@ struct TestServer {
 
     /// Runs `body` against the router.
     func test<Value>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-        let router = buildRouter(configuration: configuration, store: store, registry: PrometheusCollectorRegistry())
+        let router = try buildRouter(
+            configuration: configuration, store: store, registry: PrometheusCollectorRegistry())
         let app = Application(router: router, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         return try await app.test(.router, body)
     }

@@ -24,7 +24,7 @@ import Testing
         let page = CommitPage(
             repository: S.repository, commit: S.source, summary: Self.summary, reports: [lint, tests],
             annotations: annotations, now: S.now, chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         let lintSection = try #require(html.section(from: "id=\"report-1\"", to: "id=\"report-2\""))
         let order = ["whole", "a-file", "a2", "a10", "b3"].compactMap { lintSection.offset(of: ">\($0)</p>") }
         #expect(order.count == 5)
@@ -40,7 +40,7 @@ import Testing
         let page = CommitPage(
             repository: S.repository, commit: S.source, summary: Self.summary, reports: [], annotations: [],
             now: S.now, chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         #expect(html.contains("Commit <code title=\"\(S.source.rawValue)\">aaaaaaaaaaa</code>"))
         #expect(html.contains("<p class=\"commit-subject\">Make it faster</p>"))
         #expect(html.contains("dave, 1 day ago"))
@@ -51,7 +51,7 @@ import Testing
         let page = CommitPage(
             repository: S.repository, commit: S.source, reports: [S.report()], annotations: [], now: S.now,
             chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         #expect(!html.contains("commit-subject"))
         #expect(html.contains("<h3 class=\"report-title\">lint</h3>"))
     }

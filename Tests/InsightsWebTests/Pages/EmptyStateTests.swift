@@ -30,18 +30,18 @@ import Testing
     @Test func commitWithoutReports() async throws {
         let page = CommitPage(
             repository: S.repository, commit: S.source, reports: [], annotations: [], now: S.now, chrome: S.chrome)
-        #expect(try await PageRenderer().render(page).contains("<p class=\"empty\">No reports on this commit yet.</p>"))
+        #expect(try PageRenderer().render(page).contains("<p class=\"empty\">No reports on this commit yet.</p>"))
     }
 
     @Test func commitReportWithoutAnnotations() async throws {
         let page = CommitPage(
             repository: S.repository, commit: S.source, reports: [S.report()], annotations: [], now: S.now,
             chrome: S.chrome)
-        #expect(try await PageRenderer().render(page).contains("<p class=\"empty\">No annotations.</p>"))
+        #expect(try PageRenderer().render(page).contains("<p class=\"empty\">No annotations.</p>"))
     }
 
     @Test func noRepositories() async throws {
-        let html = try await PageRenderer().render(RepositoriesPage(repositories: [], chrome: S.chrome))
+        let html = try PageRenderer().render(RepositoriesPage(repositories: [], chrome: S.chrome))
         #expect(html.contains("No repositories yet."))
         #expect(!html.contains("<table"))
     }
@@ -50,7 +50,7 @@ import Testing
         let page = RepositoryPage(
             repository: S.repository, isGitLinked: false, branches: [], commits: [], reports: [:], now: S.now,
             chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         #expect(html.contains("This repository is not linked to git"))
         #expect(!html.contains("Pull requests</a></p>"))
     }
@@ -59,7 +59,7 @@ import Testing
         let page = RepositoryPage(
             repository: S.repository, isGitLinked: true, branches: [], commits: [], reports: [:], now: S.now,
             chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         #expect(html.contains("No branches: the mirror has none yet."))
         #expect(html.contains("No commits yet."))
     }
@@ -73,14 +73,14 @@ import Testing
         let page = PullRequestsPage(
             repository: S.repository, state: state, page: Page(values: [], offset: 0, hasMore: false, total: 0),
             pageSize: 25, now: S.now, chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         #expect(html.contains("<p class=\"empty\">\(expected)</p>"))
         #expect(!html.contains("rel=\"next\""))
         #expect(!html.contains("rel=\"prev\""))
     }
 
     @Test func signInWithoutAnError() async throws {
-        let html = try await PageRenderer().render(SignInPage(chrome: PageChrome(csrfToken: "t0k")))
+        let html = try PageRenderer().render(SignInPage(chrome: PageChrome(csrfToken: "t0k")))
         #expect(!html.contains("form-error"))
         #expect(!html.contains("name=\"returnTo\""))
         #expect(html.contains("value=\"\""))
@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test func errorWithAnUnknownStatus() async throws {
-        let html = try await PageRenderer().render(ErrorPage(status: 418, message: "", chrome: S.chrome))
+        let html = try PageRenderer().render(ErrorPage(status: 418, message: "", chrome: S.chrome))
         #expect(html.contains("<span class=\"status-code\">418</span> Error</h1>"))
     }
 }

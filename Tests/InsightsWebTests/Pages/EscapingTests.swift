@@ -90,7 +90,7 @@ import Testing
             repository: S.repository, commit: S.source, summary: summary, reports: [Self.hostileReport],
             annotations: [Self.hostileAnnotation(Self.hostilePath, 3), Self.hostileAnnotation(nil, nil)], now: S.now,
             chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         Self.expectEscaped(html)
         #expect(!html.contains("<img"))
     }
@@ -102,7 +102,7 @@ import Testing
         let page = RepositoryPage(
             repository: S.repository, isGitLinked: true, branches: [GitBranch(name: Self.payload, commit: S.source)],
             commits: [commit], reports: [:], now: S.now, chrome: S.chrome)
-        Self.expectEscaped(try await PageRenderer().render(page))
+        Self.expectEscaped(try PageRenderer().render(page))
     }
 
     @Test func escapesPullRequestTitlesAndBranchesOfTheList() async throws {
@@ -113,7 +113,7 @@ import Testing
             repository: S.repository, state: nil,
             page: Page(values: [pullRequest], offset: 0, hasMore: false, total: 1), pageSize: 25, now: S.now,
             chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         Self.expectEscaped(html)
         #expect(!html.contains("<img"))
     }
@@ -122,9 +122,9 @@ import Testing
         let chrome = PageChrome(userName: Self.payload, csrfToken: Self.image)
         let signIn = SignInPage(
             chrome: chrome, userName: Self.payload, errorMessage: Self.payload, returnTo: Self.image)
-        Self.expectEscaped(try await PageRenderer().render(signIn))
+        Self.expectEscaped(try PageRenderer().render(signIn))
         let error = ErrorPage(status: 404, message: Self.payload, chrome: chrome)
-        Self.expectEscaped(try await PageRenderer().render(error))
+        Self.expectEscaped(try PageRenderer().render(error))
     }
 
     @Test(arguments: [
@@ -140,7 +140,7 @@ import Testing
         let page = CommitPage(
             repository: S.repository, commit: S.source, reports: [report], annotations: [annotation], now: S.now,
             chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         #expect(!html.contains(link))
         #expect(!html.contains("<img"))
         #expect(html.contains("<dd>text</dd>"))

@@ -17,7 +17,7 @@ import Testing
         let refs = [("b", "one"), ("a", "two"), ("a", "one")].map { project, slug in
             S.valid { try RepositoryRef(projectKey: project, slug: slug) }
         }
-        let html = try await PageRenderer().render(RepositoriesPage(repositories: refs, chrome: S.chrome))
+        let html = try PageRenderer().render(RepositoriesPage(repositories: refs, chrome: S.chrome))
         let first = try #require(html.offset(of: "href=\"/projects/a/repos/one\""))
         let second = try #require(html.offset(of: "href=\"/projects/a/repos/two\""))
         let third = try #require(html.offset(of: "href=\"/projects/b/repos/one\""))
@@ -37,7 +37,7 @@ import Testing
         let page = RepositoryPage(
             repository: S.repository, isGitLinked: true, branches: [GitBranch(name: "main", commit: S.source)],
             commits: [commit], reports: [S.source: results.map { Self.report($0) }], now: S.now, chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         let status = "<span class=\"status status-\(cssClass)\""
         #expect(html.occurrences(of: status) == 2)
         #expect(html.contains("</span> \(label)</span>"))
@@ -59,7 +59,7 @@ import Testing
             repository: S.repository, state: state,
             page: Page(values: [S.pullRequest()], offset: offset, hasMore: hasMore, total: 60), pageSize: 25,
             now: S.now, chrome: S.chrome)
-        return try await PageRenderer().render(page)
+        return try PageRenderer().render(page)
     }
 
     @Test func marksTheCurrentStateTab() async throws {

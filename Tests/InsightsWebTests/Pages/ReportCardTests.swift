@@ -12,7 +12,7 @@ import Testing
         let page = CommitPage(
             repository: S.repository, commit: S.source, reports: [S.report("lint", content: content)],
             annotations: [], now: S.now, chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         return try #require(html.section(from: "<article class=\"report-card", to: "</article>"))
     }
 
@@ -66,7 +66,7 @@ import Testing
             repository: S.repository, commit: S.source, reports: [report],
             annotations: [S.annotation("a.swift", 1, message: "no link, no title, no details")], now: S.now,
             chrome: S.chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         let annotation = try #require(html.section(from: "<article class=\"annotation", to: "</article>"))
         #expect(!annotation.contains("https://example.com/r"))
         #expect(!annotation.contains("report details"))

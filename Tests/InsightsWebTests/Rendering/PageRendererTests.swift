@@ -14,7 +14,7 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("Sources/InsightsWeb/Templates")
 
     @Test func servesTheStylesheetAndScript() async throws {
-        let renderer = try await PageRenderer()
+        let renderer = try PageRenderer()
         let css = try #require(renderer.asset(named: "insights.css"))
         #expect(css.contentType == "text/css; charset=utf-8")
         #expect(String(decoding: css.body, as: UTF8.self).contains("@media (prefers-color-scheme: dark)"))
@@ -39,7 +39,7 @@ import Testing
 
     /// One page of each kind, with content.
     static func everyPage() async throws -> [String] {
-        let renderer = try await PageRenderer()
+        let renderer = try PageRenderer()
         let report = S.report(
             "lint",
             content: ReportContent(
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func showsTheSignedInUserWithASignOutForm() async throws {
-        let html = try await PageRenderer().render(RepositoriesPage(repositories: [], chrome: S.chrome))
+        let html = try PageRenderer().render(RepositoriesPage(repositories: [], chrome: S.chrome))
         #expect(html.contains("<span class=\"user-name\">alice</span>"))
         #expect(html.contains("<form method=\"post\" action=\"/sign-out\" class=\"inline-form\">"))
         #expect(html.contains("<input type=\"hidden\" name=\"_csrf\" value=\"csrf-token-123\">"))
@@ -90,7 +90,7 @@ import Testing
     @Test func putsEveryPathBelowThePrefix() async throws {
         let chrome = PageChrome(paths: WebPaths(prefix: "/ui"), csrfToken: "t")
         let page = RepositoriesPage(repositories: [S.repository], chrome: chrome)
-        let html = try await PageRenderer().render(page)
+        let html = try PageRenderer().render(page)
         #expect(html.contains("href=\"/ui/assets/insights.css\""))
         #expect(html.contains("src=\"/ui/assets/insights.js\""))
         #expect(html.contains("href=\"/ui/projects/proj/repos/repo\""))

@@ -121,6 +121,6 @@ enum WebSamples {
         let page = PullRequestPage(
             pullRequest: pullRequest, insights: insights, verdict: verdict, now: now, chrome: chrome,
             collapseThreshold: collapseThreshold)
-        return try await PageRenderer().render(page)
+        return try PageRenderer().render(page)
     }
 }
