@@ -77,7 +77,8 @@ func buildRouter<Store: InsightsStore>(
         PullRequestRoutes(pullRequests: components.pullRequests, views: components.views),
     ]
     let web = WebRoutes(
-        views: components.views, signIn: components.signIn, pages: components.pages, eventPollInterval: .seconds(1))
+        views: components.views, signIn: components.signIn, pages: components.pages, eventPollInterval: .seconds(1),
+        bodies: PullRequestBodyCache(capacity: 8))
     let router = Router(context: InsightsRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: RequestLogMiddleware(.info))

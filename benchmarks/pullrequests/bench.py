@@ -156,6 +156,41 @@ def start_server(binary, data, out):
     raise RuntimeError("the server did not report its address")
 
 
+def browser_figures(url, token, out, loads=5):
+    """First contentful paint and weight of a page in Debian's headless chromium (selenium, chromium-driver)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1400,1000"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {"Authorization": f"Bearer {token}"}})
+        driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+        paints, sizes = [], None
+        for _ in range(loads):
+            driver.get(url)
+            figures = driver.execute_script("""
+                const paint = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');
+                const page = performance.getEntriesByType('navigation')[0];
+                const assets = performance.getEntriesByType('resource').reduce((n, e) => n + e.encodedBodySize, 0);
+                return {paint: paint ? paint.startTime : null, html: page.encodedBodySize,
+                        total: page.encodedBodySize + assets, nodes: document.getElementsByTagName('*').length};
+            """)
+            paints.append(figures["paint"])
+            sizes = figures
+        driver.save_screenshot(os.path.join(out, "page.png"))
+    finally:
+        driver.quit()
+    return {"paint": statistics.median(paints), "html": sizes["html"], "total": sizes["total"],
+            "nodes": sizes["nodes"], "loads": loads}
+
+
 def machine():
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
                platform.processor())
@@ -244,6 +279,17 @@ def main():
         warm_p99 = wrk_p99(wrk)
         errors = re.search(r"Non-2xx or 3xx responses: (\d+)", wrk)
 
+        print("==> the pull request page")
+        page_url = base + "/projects/BENCH/repos/repo/pull-requests/1"
+        page_wrk = subprocess.run(["wrk", "-t2", f"-c{options.connections}", f"-d{options.duration}", "--latency",
+                                   "-s", lua, page_url], check=True, capture_output=True, text=True).stdout
+        open(os.path.join(out, "page.txt"), "w").write(page_wrk)
+        print(page_wrk)
+        page_rate = float(re.search(r"Requests/sec:\s+([\d.]+)", page_wrk).group(1))
+        page_p99 = wrk_p99(page_wrk)
+        page_errors = re.search(r"Non-2xx or 3xx responses: (\d+)", page_wrk)
+        paint = browser_figures(page_url, token, out)
+
         print(f"==> computed on request: {options.restarts} restarts")
         fresh = []
         for _ in range(options.restarts):
@@ -275,6 +321,8 @@ one more per round), the target branch moved on in {MOVED_FILES} of the same fil
 | `git diff <target> <source>` in the mirror ({options.rounds} runs) | median {diff_median:.1f} ms, max {max(diffs):.1f} ms | baseline |
 | cold: first `GET …/pull-requests/1/insights` after each push ({options.rounds} pushes) | median {cold_median:.1f} ms, max {max(cold):.1f} ms = {ratio:.1f}× `git diff` | ≤ 2× `git diff`: {verdict(ratio <= 2)} |
 | computed on request: the first request after a restart (nothing kept, {options.restarts} restarts) | median {statistics.median(fresh):.1f} ms = {statistics.median(fresh) / diff_median:.1f}× `git diff` | for comparison |
+| the pull request page (HTML, {options.connections} connections, {options.duration}) | {page_rate:,.0f} requests/s, p99 {page_p99:.2f} ms{f", {page_errors.group(1)} errors" if page_errors else ""} | p99 < 100 ms: {verdict(page_p99 < 100)} |
+| the page in headless Chromium ({paint["loads"]} loads) | first contentful paint median {paint["paint"]:.0f} ms; {paint["html"] / 1024:,.0f} KiB of HTML, {paint["total"] / 1024:,.0f} KiB with the stylesheet and script; {paint["nodes"]:,} DOM elements | recorded |
 | warm: the same request, {options.connections} connections, {options.duration} | {warm_rate:,.0f} requests/s, p99 {warm_p99:.2f} ms{f", {errors.group(1)} errors" if errors else ""} | p99 < 50 ms: {verdict(warm_p99 < 50)} |
 
 Cold is what a reviewer meets after CI pushed and published: the push is fetched (`POST …/refresh`, not timed),

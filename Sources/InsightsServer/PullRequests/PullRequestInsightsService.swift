@@ -10,6 +10,8 @@ struct PullRequestInsightsService<Store: InsightsStore>: Sendable {
         var pullRequest: PullRequest
         var diff: EffectiveDiff
         var insights: PlacedInsights
+        /// What the placement depends on: both tips and both commits' revisions.
+        var placementKey: PlacementCache.PlacementKey
     }
 
     /// Pull requests and the repository gate.
@@ -41,10 +43,10 @@ struct PullRequestInsightsService<Store: InsightsStore>: Sendable {
         let key = PlacementCache.PlacementKey(
             diff: diffKey, sourceRevision: try await sourceRevision, targetRevision: try await targetRevision)
         if let insights = cache.placement(key) {
-            return View(pullRequest: pullRequest, diff: diff, insights: insights)
+            return View(pullRequest: pullRequest, diff: diff, insights: insights, placementKey: key)
         }
-        let insights = try await place(pullRequest, diff: diff, diffKey: diffKey)
-        return View(pullRequest: pullRequest, diff: diff, insights: insights)
+        let (insights, placedKey) = try await place(pullRequest, diff: diff, diffKey: diffKey)
+        return View(pullRequest: pullRequest, diff: diff, insights: insights, placementKey: placedKey)
     }
 
     /// The merge check of a pull request: conflicts of the effective merge and the repository's vetoes.
@@ -115,7 +117,7 @@ struct PullRequestInsightsService<Store: InsightsStore>: Sendable {
 
     /// Reads both commits' insights, each with its revision in the same snapshot, places them and keeps the result.
     private func place(_ pullRequest: PullRequest, diff: EffectiveDiff, diffKey: PlacementCache.DiffKey)
-        async throws -> PlacedInsights
+        async throws -> (PlacedInsights, PlacementCache.PlacementKey)
     {
         let ref = pullRequest.repository
         let everything = AnnotationFilter()
@@ -127,11 +129,10 @@ struct PullRequestInsightsService<Store: InsightsStore>: Sendable {
             PlacementInput(
                 sourceCommit: pullRequest.sourceCommit, diff: diff, reports: reports,
                 annotations: sourceAnnotations.annotations, targetAnnotations: targetAnnotations.annotations))
-        cache.keep(
-            insights,
-            for: PlacementCache.PlacementKey(
-                diff: diffKey, sourceRevision: sourceAnnotations.revision, targetRevision: targetAnnotations.revision))
-        return insights
+        let key = PlacementCache.PlacementKey(
+            diff: diffKey, sourceRevision: sourceAnnotations.revision, targetRevision: targetAnnotations.revision)
+        cache.keep(insights, for: key)
+        return (insights, key)
     }
 
     private func allReports(of commit: CommitID, in ref: RepositoryRef) async throws -> [Report] {

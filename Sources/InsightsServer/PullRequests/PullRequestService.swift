@@ -207,7 +207,7 @@ struct PullRequestService<Store: InsightsStore>: Sendable {
 }
 
 /// Why a merge was refused: the merge check's vetoes, or conflicts.
-struct MergeRefusal: Error, Sendable, Equatable {
+struct MergeRefusal: Error, Sendable, Hashable {
     /// Whether the effective merge has conflicts.
     var conflicted: Bool
     /// The merge check's vetoes.

@@ -17,6 +17,8 @@ struct WebRoutes<Store: InsightsStore>: Dialect {
     let pages: WebPages
     /// How often an open pull request page checks for new reports and pushes.
     let eventPollInterval: Duration
+    /// Rendered pull request bodies.
+    let bodies: PullRequestBodyCache
 
     private var insights: InsightsService<Store> { views.pullRequests.insights }
     private var store: Store { insights.store }
@@ -121,11 +123,17 @@ struct WebRoutes<Store: InsightsStore>: Dialect {
         }
         let view = try await views.view(of: pullRequest, in: repository)
         let refusal = try await views.mergeRefusal(of: pullRequest, in: repository)
+        let now = Date()
         let page = PullRequestPage(
             pullRequest: view.pullRequest, insights: view.insights,
             verdict: MergeVerdict(isConflicted: refusal?.conflicted ?? false, vetoes: refusal?.vetoes ?? []),
-            now: Date(), chrome: chrome(context))
-        return html(page, context)
+            now: now, chrome: chrome(context))
+        let key = PullRequestBodyCache.Key(
+            placement: view.placementKey, pullRequest: view.pullRequest, refusal: refusal,
+            minute: PullRequestBodyCache.minute(of: now))
+        let body = bodies.body(for: key) { pages.renderer.renderBody(page) }
+        return WebResponses.html(
+            pages.renderer.render(page, body: body), visitor: context.web, secure: pages.secureCookies)
     }
 
     @Sendable func commitPage(_ request: Request, context: Context) async throws -> Response {
@@ -252,10 +260,6 @@ extension RepositoryPage: WebPage {
 }
 
 extension PullRequestsPage: WebPage {
-    func render(with renderer: PageRenderer) -> String { renderer.render(self) }
-}
-
-extension PullRequestPage: WebPage {
     func render(with renderer: PageRenderer) -> String { renderer.render(self) }
 }
 

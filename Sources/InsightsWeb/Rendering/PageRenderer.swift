@@ -21,7 +21,7 @@ public struct PageRenderer: Sendable {
     /// The templates every page needs.
     static let pageTemplates = [
         "pull-request", "commit", "repositories", "repository", "pull-requests", "sign-in", "error", "layout",
-        "annotation", "report-card", "diff-file", "commit-status",
+        "annotation", "report-card", "diff-file", "commit-status", "pull-request-body", "page-shell",
     ]
 
     /// The static assets and their media types.
@@ -65,6 +65,16 @@ public struct PageRenderer: Sendable {
     /// The pull request page.
     public func render(_ page: PullRequestPage) -> String { render(page, template: "pull-request") }
 
+    /// The pull request page's content without its frame: everything but the visitor's name and CSRF token, so a
+    /// server can render it once per placement and frame it per request with ``render(_:body:)``.
+    public func renderBody(_ page: PullRequestPage) -> String { render(page, template: "pull-request-body") }
+
+    /// The pull request page around a content that ``renderBody(_:)`` rendered for the same pull request, framed
+    /// with this page's chrome (its visitor and CSRF token): the same HTML as ``render(_:)-(PullRequestPage)``.
+    public func render(_ page: PullRequestPage, body: String) -> String {
+        render(PageShell(layout: page.layout, body: body), template: "page-shell")
+    }
+
     /// A commit page.
     public func render(_ page: CommitPage) -> String { render(page, template: "commit") }
 
@@ -88,6 +98,12 @@ public struct PageRenderer: Sendable {
     /// - Parameter name: `insights.css` or `insights.js`, as in ``WebPaths/asset(_:)``.
     /// - Returns: the asset, or `nil` for any other name.
     public func asset(named name: String) -> WebAsset? { assets[name] }
+
+    /// The frame of a page and its content, rendered before.
+    private struct PageShell: Sendable {
+        let layout: LayoutView
+        let body: String
+    }
 
     private func render(_ page: some Sendable, template name: String) -> String {
         templates[name]?.render(page, library: library) ?? ""

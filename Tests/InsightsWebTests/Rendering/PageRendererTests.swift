@@ -31,7 +31,10 @@ import Testing
                 == Set(PageRenderer.pageTemplates))
         for name in names {
             let text = try String(contentsOf: Self.templateDirectory.appendingPathComponent(name), encoding: .utf8)
-            #expect(!text.contains("{{{"), "\(name) uses {{{ }}}")
+            // The frame of rendered content is the one exception: its body was escaped when it was rendered.
+            #expect(
+                !text.contains("{{{") || (name == "page-shell.mustache" && text.contains("{{{body}}}")),
+                "\(name) uses {{{ }}}")
             #expect(!text.contains("{{&"), "\(name) uses {{& }}")
             #expect(!text.contains("{{="), "\(name) changes delimiters")
         }
