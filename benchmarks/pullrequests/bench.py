@@ -206,7 +206,8 @@ def write_section(doc, section):
         text = re.sub(re.escape(START) + ".*" + re.escape(END), lambda _: block, text, flags=re.S)
     else:
         text = text.rstrip("\n") + "\n\n## Pull requests\n\nRun with `bash benchmarks/pullrequests/run.sh` " \
-            "(release build; installs `wrk` when missing).\n\n" + block + "\n"
+            "(release build; installs `wrk`, `chromium`, `chromium-driver` and `python3-selenium` when missing).\n\n" \
+            + block + "\n"
     open(doc, "w").write(text)
 
 

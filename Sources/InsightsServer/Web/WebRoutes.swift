@@ -140,8 +140,8 @@ struct WebRoutes<Store: InsightsStore>: Dialect {
         let dataCenterPath = DataCenterPath(parameters: context.parameters)
         let ref = try dataCenterPath.repository()
         let commit = try dataCenterPath.commit()
-        _ = try await insights.authorize(.read, on: ref, commit: commit, for: context.principal)
         let (repository, _) = try await insights.authorizedRepository(.read, on: ref, for: context.principal)
+        try await insights.mirrors.requireCommit(commit, in: repository)
         var summary: GitCommitSummary?
         if repository.gitRemote != nil {
             summary = try? await insights.mirrors.client(for: repository).recentCommits(of: commit.rawValue, limit: 1)
