@@ -124,14 +124,19 @@ struct WebRoutes<Store: InsightsStore>: Dialect {
         let view = try await views.view(of: pullRequest, in: repository)
         let refusal = try await views.mergeRefusal(of: pullRequest, in: repository)
         let now = Date()
+        let verdict = MergeVerdict(isConflicted: refusal?.conflicted ?? false, vetoes: refusal?.vetoes ?? [])
         let page = PullRequestPage(
-            pullRequest: view.pullRequest, insights: view.insights,
-            verdict: MergeVerdict(isConflicted: refusal?.conflicted ?? false, vetoes: refusal?.vetoes ?? []),
-            now: now, chrome: chrome(context))
+            pullRequest: view.pullRequest, insights: view.insights, verdict: verdict, now: now, chrome: chrome(context))
         let key = PullRequestBodyCache.Key(
-            placement: view.placementKey, pullRequest: view.pullRequest, refusal: refusal,
-            minute: PullRequestBodyCache.minute(of: now))
-        let body = bodies.body(for: key) { pages.renderer.renderBody(page) }
+            placement: view.placementKey, pullRequest: view.pullRequest, refusal: refusal)
+        let renderer = pages.renderer
+        let body = await bodies.body(for: key, minute: PullRequestBodyCache.minute(of: now)) { [view] in
+            // The body does not depend on the visitor: render it with an empty chrome, at the time of rendering.
+            renderer.renderBody(
+                PullRequestPage(
+                    pullRequest: view.pullRequest, insights: view.insights, verdict: verdict, now: Date(),
+                    chrome: PageChrome(csrfToken: "")))
+        }
         return WebResponses.html(
             pages.renderer.render(page, body: body), visitor: context.web, secure: pages.secureCookies)
     }
