@@ -334,7 +334,9 @@ annotations are published (not timed), then the request is timed: it waits for t
 computed, reads both commits' insights, places them and encodes the JSON. "Computed on request" is the same request
 on a server that has nothing kept (just restarted): `merge-tree`, `merge-base`, the paths each side changed, the
 effective diff and the diff of the files both sides changed, then the same work. Warm answers the kept placement
-after checking both commits' revisions."""
+after checking both commits' revisions. The HTML page keeps its rendered body (everything but the visitor's name and
+CSRF token) per placement, pull request and verdict: the first view renders it (about 25,000 diff rows), later views
+only frame it; the Chromium figures are for a page of that size, uncached by the browser."""
     write_section(os.path.abspath(options.doc), section)
     print(section)
 
