@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // Tests only: property-based round trips of arbitrary Unicode text through the stores and the API.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -39,6 +40,15 @@ let package = Package(
             name: "InsightsSQLite",
             dependencies: [
                 "InsightsStore", "InsightsCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The PostgreSQL store: the same contract on a database server several instances share.
+        .target(
+            name: "InsightsPostgres",
+            dependencies: [
+                "InsightsStore", "InsightsCore", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -147,12 +157,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "InsightsPostgresTests",
+            dependencies: [
+                "InsightsPostgres", "InsightsStore", "InsightsCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "InsightsCoreTests", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InsightsStoreTests",
             dependencies: [
-                "InsightsStore", "InsightsSQLite", "InsightsCore", "InsightsTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "InsightsStore", "InsightsSQLite", "InsightsPostgres", "InsightsCore", "InsightsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings

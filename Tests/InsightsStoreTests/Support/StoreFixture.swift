@@ -1,7 +1,10 @@
 import Foundation
 import InsightsCore
+import InsightsPostgres
 import InsightsSQLite
 import InsightsStore
+import PostgresNIO
+import Synchronization
 
 /// A fresh, empty store of one kind with a hand-driven clock, and helpers to fill it.
 struct StoreFixture: Sendable {
@@ -13,23 +16,43 @@ struct StoreFixture: Sendable {
     let clock: TestClock
     /// The SQLite file, for opening a second store on the same database.
     let path: String
+    /// PostgreSQL only: further stores on the fixture's schema, each with its own pool, opened in advance because
+    /// opening a ``PostgresStore`` is asynchronous; ``openSecondStore()`` hands them out in turn.
+    private let secondStores: SecondStores
 
-    /// Runs `body` with a fresh store and removes its files afterwards.
+    /// Runs `body` with a fresh store and removes its files (SQLite) or its schema (PostgreSQL) afterwards.
     static func with<T>(_ kind: StoreKind, _ body: (StoreFixture) async throws -> T) async throws -> T {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("insights-store-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
         let clock = TestClock()
-        let path = directory.appendingPathComponent("insights.sqlite").path
-        let store = try makeStore(kind: kind, path: path, environment: environment(clock))
-        return try await body(StoreFixture(kind: kind, store: store, clock: clock, path: path))
-    }
-
-    /// Opens a store of `kind` on the database at `path`.
-    static func makeStore(kind: StoreKind, path: String, environment: StoreEnvironment) throws -> any InsightsStore {
         switch kind {
-        case .sqlite: try SQLiteStore(path: path, environment: environment, logger: nil)
+        case .sqlite:
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("insights-store-tests-\(UUID().uuidString)", isDirectory: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let path = directory.appendingPathComponent("insights.sqlite").path
+            let store = try SQLiteStore(path: path, environment: environment(clock), logger: nil)
+            return try await body(
+                StoreFixture(kind: kind, store: store, clock: clock, path: path, secondStores: SecondStores([])))
+        case .postgres:
+            return try await PostgresSchemaFixture.with { url in
+                let first = try await PostgresStore.connect(url: url, poolSize: 4, environment: environment(clock))
+                var stores = [first]
+                do {
+                    for _ in 0..<2 {
+                        stores.append(
+                            try await PostgresStore.connect(url: url, poolSize: 4, environment: environment(clock)))
+                    }
+                    let fixture = StoreFixture(
+                        kind: kind, store: first, clock: clock, path: url,
+                        secondStores: SecondStores(Array(stores.dropFirst())))
+                    let value = try await body(fixture)
+                    for store in stores { await store.shutdown() }
+                    return value
+                } catch {
+                    for store in stores { await store.shutdown() }
+                    throw error
+                }
+            }
         }
     }
 
@@ -40,7 +63,10 @@ struct StoreFixture: Sendable {
 
     /// Another store on the same database, as a second server process would open it.
     func openSecondStore() throws -> any InsightsStore {
-        try Self.makeStore(kind: kind, path: path, environment: Self.environment(clock))
+        switch kind {
+        case .sqlite: try SQLiteStore(path: path, environment: Self.environment(clock), logger: nil)
+        case .postgres: try secondStores.next()
+        }
     }
 
     // MARK: Filling the store
@@ -120,6 +146,68 @@ struct Seed: Sendable {
 
     /// Alice as a writer.
     var aliceCaller: Caller { StoreFixture.caller(alice) }
+}
+
+/// The stores ``StoreFixture/openSecondStore()`` hands out in turn.
+private final class SecondStores: Sendable {
+    private let stores: [any InsightsStore]
+    private let position = Mutex(0)
+
+    init(_ stores: [any InsightsStore]) {
+        self.stores = stores
+    }
+
+    /// The next store, cycling.
+    func next() throws -> any InsightsStore {
+        guard !stores.isEmpty else { throw InsightsError.unavailable }
+        return stores[
+            position.withLock { index in
+                defer { index += 1 }
+                return index % stores.count
+            }]
+    }
+}
+
+/// A new schema in the database at ``StoreKind/postgresURL``, dropped afterwards, so parallel tests never see each
+/// other's rows.
+private enum PostgresSchemaFixture {
+    /// Creates a schema, runs `body` with a URL whose connections use it (`options=-c search_path=…`), and drops it.
+    static func with<T>(_ body: (String) async throws -> T) async throws -> T {
+        guard let base = StoreKind.postgresURL, var components = URLComponents(string: base),
+            let host = components.host, let user = components.user
+        else { throw InsightsError.unavailable }
+        let schema = "insights_test_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
+        let configuration = PostgresConnection.Configuration(
+            host: host, port: components.port ?? 5432, username: user, password: components.password,
+            database: String(components.path.drop { $0 == "/" }), tls: .disable)
+        try await run("CREATE SCHEMA \(schema)", configuration)
+        components.queryItems =
+            (components.queryItems ?? []) + [
+                URLQueryItem(name: "options", value: "-c search_path=\(schema)")
+            ]
+        guard let url = components.string else { throw InsightsError.unavailable }
+        do {
+            let value = try await body(url)
+            try await run("DROP SCHEMA \(schema) CASCADE", configuration)
+            return value
+        } catch {
+            try? await run("DROP SCHEMA \(schema) CASCADE", configuration)
+            throw error
+        }
+    }
+
+    /// Runs one statement on a connection of its own.
+    private static func run(_ sql: String, _ configuration: PostgresConnection.Configuration) async throws {
+        let logger = Logger(label: "insights.store.tests")
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
 }
 
 extension InsightsStore {
