@@ -1,7 +1,7 @@
 import Foundation
 
-/// Starts one `git` process, collects its output through temporary files (so a large diff can never fill a pipe and
-/// block), and terminates it after a timeout.
+/// Starts one `git` process (with ``ProcessSpawner``, not Foundation's `Process`), collects its output through
+/// temporary files (so a large diff can never fill a pipe and block), and stops it after a timeout.
 enum GitProcess {
     /// What a finished process left behind.
     struct Result: Sendable {
@@ -29,53 +29,35 @@ enum GitProcess {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outputURL = scratch.appendingPathComponent("stdout")
         let errorURL = scratch.appendingPathComponent("stderr")
-        let process = Process()
-        let (exits, exitContinuation) = AsyncStream<Int32>.makeStream()
+        let child: ProcessSpawner.Child
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-            let outputHandle = try FileHandle(forWritingTo: outputURL)
-            let errorHandle = try FileHandle(forWritingTo: errorURL)
-            defer {
-                try? outputHandle.close()
-                try? errorHandle.close()
-            }
-            process.executableURL = executable
-            process.arguments = arguments
-            process.currentDirectoryURL = directory
-            if !environment.isEmpty {
-                // Not a configuration read: the child gets exactly what it would inherit, plus the overrides.
-                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            }
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = outputHandle
-            process.standardError = errorHandle
-            process.terminationHandler = { finished in
-                exitContinuation.yield(finished.terminationStatus)
-                exitContinuation.finish()
-            }
-            try process.run()
+            // Not a configuration read: the child gets exactly what it would inherit, plus the overrides.
+            child = try ProcessSpawner.spawn(
+                executable: executable.path, arguments: arguments, directory: directory.path,
+                environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                standardOutput: outputURL.path, standardError: errorURL.path)
         } catch {
             throw GitError(
                 code: .launchFailed, arguments: arguments,
-                message: "could not start \(executable.path): \(error.localizedDescription)")
+                message: "could not start \(executable.path): \(error)")
         }
         let outcome = await withTaskGroup(of: Outcome.self) { group in
-            group.addTask {
-                for await status in exits { return .exited(status) }
-                return .timedOut
-            }
+            group.addTask { .exited(await child.waitForExit()) }
             group.addTask {
                 try? await Task.sleep(for: timeout)
                 return .timedOut
             }
             let first = await group.next() ?? .timedOut
+            if case .timedOut = first {
+                child.stop()
+                // Reap the stopped child before its files go.
+                _ = await group.next()
+            }
             group.cancelAll()
             return first
         }
         guard case .exited(let status) = outcome else {
-            process.terminate()
             throw GitError(
                 code: .timedOut, arguments: arguments, message: "git did not finish within \(timeout) and was stopped.")
         }
