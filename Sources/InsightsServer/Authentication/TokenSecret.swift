@@ -8,13 +8,7 @@ public enum TokenSecret {
 
     /// Makes a new secret from 32 random bytes, base64url-encoded behind ``prefix``.
     public static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let encoded = Data(bytes).base64EncodedString()
-            .replacing("+", with: "-")
-            .replacing("/", with: "_")
-            .replacing("=", with: "")
-        return prefix + encoded
+        prefix + Base64URL.encode(Base64URL.randomBytes(32))
     }
 
     /// The hex-encoded SHA-256 digest under which a secret is stored and looked up.

@@ -48,15 +48,15 @@ struct WebSessionSigner: Sendable {
             ["v1", kind, subject, stamp, String(Int64(session.expiresAt.timeIntervalSince1970))].joined(
                 separator: "\n"
             ).utf8)
-        return Self.base64URL(payload) + "."
-            + Self.base64URL(Data(HMAC<SHA256>.authenticationCode(for: payload, using: key)))
+        return Base64URL.encode(payload) + "."
+            + Base64URL.encode(Data(HMAC<SHA256>.authenticationCode(for: payload, using: key)))
     }
 
     /// The session a cookie value carries, when its signature is right and it has not expired.
     func session(fromCookie value: String, now: Date) -> WebSession? {
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let payload = Self.data(base64URL: parts[0]),
-            let signature = Self.data(base64URL: parts[1]),
+        guard parts.count == 2, let payload = Base64URL.decode(parts[0]),
+            let signature = Base64URL.decode(parts[1]),
             HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: payload, using: key)
         else { return nil }
         let fields = String(decoding: payload, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
@@ -76,30 +76,19 @@ struct WebSessionSigner: Sendable {
 
     /// A short keyed digest of a password hash: changes when the password does, tells nothing about it.
     func stamp(ofPasswordHash hash: String) -> String {
-        Self.base64URL(
+        Base64URL.encode(
             Data(HMAC<SHA256>.authenticationCode(for: Data(("password\n" + hash).utf8), using: key)).prefix(16))
     }
 
     /// The CSRF token of the forms shown beside a session cookie (or beside the sign-in form's own cookie).
     func csrfToken(forCookie cookie: String) -> String {
-        Self.base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data(("csrf\n" + cookie).utf8), using: key)))
+        Base64URL.encode(Data(HMAC<SHA256>.authenticationCode(for: Data(("csrf\n" + cookie).utf8), using: key)))
     }
 
     /// Whether a submitted CSRF token belongs to the cookie, compared in constant time.
     func isValidCSRFToken(_ token: String, forCookie cookie: String) -> Bool {
-        guard let submitted = Self.data(base64URL: Substring(token)) else { return false }
+        guard let submitted = Base64URL.decode(token) else { return false }
         return HMAC<SHA256>.isValidAuthenticationCode(
             submitted, authenticating: Data(("csrf\n" + cookie).utf8), using: key)
-    }
-
-    private static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    private static func data(base64URL text: Substring) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64)
     }
 }

@@ -24,7 +24,7 @@ final class WebSignIn<Store: InsightsStore>: Sendable {
     /// The signer over the store's shared key, created at random by the first instance that asks.
     func signer() async throws -> WebSessionSigner {
         if let signer = signerCache.withLock({ $0 }) { return signer }
-        let key = try await store.secret(named: WebSessionSigner.keyName, storingIfAbsent: Self.randomBytes(32))
+        let key = try await store.secret(named: WebSessionSigner.keyName, storingIfAbsent: Base64URL.randomBytes(32))
         let signer = WebSessionSigner(key: key)
         signerCache.withLock { $0 = signer }
         return signer
@@ -76,12 +76,6 @@ final class WebSignIn<Store: InsightsStore>: Sendable {
 
     /// A fresh random value for the browser's CSRF cookie.
     static func newCSRFCookie() -> String {
-        Data(randomBytes(16)).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    private static func randomBytes(_ count: Int) -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        Base64URL.encode(Base64URL.randomBytes(16))
     }
 }
