@@ -95,12 +95,7 @@ extension PostgresStore {
     public func closePullRequest(
         _ id: Int, in repository: RepositoryRef, as state: PullRequestState, expectedVersion: Int?, by user: UserID?
     ) async throws -> PullRequest {
-        let action: PullRequestActivity.Action
-        switch state {
-        case .declined: action = .declined
-        case .merged: action = .merged
-        case .open: throw InsightsError.invalidValue(FieldPath("state"), "A pull request can only be closed.")
-        }
+        let action = try PullRequest.closingAction(as: state)
         let now = environment.now().millisecondsSince1970
         return try await perform("closePullRequest") {
             try await self.write { connection in
@@ -108,15 +103,7 @@ extension PostgresStore {
                 let rowID = try await self.lockPullRequest(id, repositoryID: repositoryID, on: connection)
                 let current = try await self.requirePullRequest(
                     id, repositoryID: repositoryID, repository: repository, on: connection)
-                guard current.state == .open else {
-                    throw InsightsError.conflict(
-                        "Pull request \(id) is already \(current.state.rawValue.lowercased()) and cannot be changed.")
-                }
-                if let expectedVersion, expectedVersion != current.version {
-                    throw InsightsError.conflict(
-                        "You are attempting to modify a pull request based on out-of-date information: version "
-                            + "\(expectedVersion) was given, the current version is \(current.version).")
-                }
+                try current.checkClosable(expectedVersion: expectedVersion)
                 try await connection.execute(
                     """
                     UPDATE pullRequest SET state = \(state.rawValue), version = version + 1, updatedAt = \(now),

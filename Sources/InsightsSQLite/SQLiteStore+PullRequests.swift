@@ -90,27 +90,14 @@ extension SQLiteStore {
     public func closePullRequest(
         _ id: Int, in repository: RepositoryRef, as state: PullRequestState, expectedVersion: Int?, by user: UserID?
     ) async throws -> PullRequest {
-        let action: PullRequestActivity.Action
-        switch state {
-        case .declined: action = .declined
-        case .merged: action = .merged
-        case .open: throw InsightsError.invalidValue(FieldPath("state"), "A pull request can only be closed.")
-        }
+        let action = try PullRequest.closingAction(as: state)
         let now = environment.now().millisecondsSince1970
         return try await perform("closePullRequest") {
             try await write { db in
                 let repositoryID = try Self.requireRepositoryID(repository, in: db)
                 let current = try Self.requirePullRequest(
                     id, repositoryID: repositoryID, repository: repository, in: db)
-                guard current.state == .open else {
-                    throw InsightsError.conflict(
-                        "Pull request \(id) is already \(current.state.rawValue.lowercased()) and cannot be changed.")
-                }
-                if let expectedVersion, expectedVersion != current.version {
-                    throw InsightsError.conflict(
-                        "You are attempting to modify a pull request based on out-of-date information: version "
-                            + "\(expectedVersion) was given, the current version is \(current.version).")
-                }
+                try current.checkClosable(expectedVersion: expectedVersion)
                 try db.execute(
                     sql: """
                         UPDATE pullRequest SET state = ?, version = version + 1, updatedAt = ?, closedAt = ?

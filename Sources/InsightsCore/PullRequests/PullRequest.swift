@@ -59,3 +59,31 @@ public struct PullRequest: Hashable, Sendable {
         self.closedAt = closedAt
     }
 }
+
+extension PullRequest {
+    /// The activity that closing a pull request as `state` records: declining or merging.
+    ///
+    /// - Throws: `invalid` (field `state`) for ``PullRequestState/open``, which does not close anything.
+    public static func closingAction(as state: PullRequestState) throws(InsightsError) -> PullRequestActivity.Action {
+        switch state {
+        case .declined: return .declined
+        case .merged: return .merged
+        case .open: throw .invalidValue(FieldPath("state"), "A pull request can only be closed.")
+        }
+    }
+
+    /// Checks that this pull request may still be closed: it is open and, when the caller names the version it saw,
+    /// that version is the current one.
+    ///
+    /// - Throws: `conflict` for a closed pull request or an out-of-date version.
+    public func checkClosable(expectedVersion: Int?) throws(InsightsError) {
+        guard state == .open else {
+            throw .conflict("Pull request \(id) is already \(state.rawValue.lowercased()) and cannot be changed.")
+        }
+        if let expectedVersion, expectedVersion != version {
+            throw .conflict(
+                "You are attempting to modify a pull request based on out-of-date information: version "
+                    + "\(expectedVersion) was given, the current version is \(version).")
+        }
+    }
+}

@@ -88,10 +88,8 @@ struct PullRequestService<Store: InsightsStore>: Sendable {
         let (repository, caller) = try await insights.authorizedRepository(.write, on: ref, for: principal)
         _ = try await refresh(repository)
         let current = try await requirePullRequest(id, in: ref)
-        guard current.state == .open else {
-            throw InsightsError.conflict(
-                "Pull request \(id) is already \(current.state.rawValue.lowercased()) and cannot be changed.")
-        }
+        // The version is checked when the store closes it, after the merge check.
+        try current.checkClosable(expectedVersion: nil)
         if let refusal = try await vetoes(current) { return .failure(refusal) }
         return .success(
             try await store.closePullRequest(
