@@ -53,6 +53,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Opens the configured store (SQLite or PostgreSQL) for the server, the admin commands and the benchmark.
+        .target(
+            name: "InsightsStorage",
+            dependencies: [
+                "InsightsStore", "InsightsSQLite", "InsightsPostgres", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The JSON wire formats of both dialects, shared by the server and the publishing client.
         .target(name: "InsightsWire", dependencies: ["InsightsCore"], swiftSettings: swiftSettings),
         // Runs `git` and parses its output.
@@ -123,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "insights",
             dependencies: [
-                "InsightsCore", "InsightsStore", "InsightsSQLite", "InsightsServer", "InsightsWire",
+                "InsightsCore", "InsightsStore", "InsightsStorage", "InsightsServer", "InsightsWire",
                 "InsightsConverters", "InsightsClient", "InsightsGit", "InsightsProxy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -137,7 +145,8 @@ let package = Package(
         .executableTarget(
             name: "insights-benchmark",
             dependencies: [
-                "InsightsCore", "InsightsStore", "InsightsSQLite", .product(name: "GRDB", package: "GRDB.swift"),
+                "InsightsCore", "InsightsStore", "InsightsStorage", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "benchmarks/Sources/InsightsBenchmark",
             swiftSettings: swiftSettings
@@ -162,6 +171,13 @@ let package = Package(
             dependencies: [
                 "InsightsPostgres", "InsightsStore", "InsightsCore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InsightsSQLiteTests",
+            dependencies: [
+                "InsightsSQLite", "InsightsStore", "InsightsCore", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

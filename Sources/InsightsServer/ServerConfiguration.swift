@@ -1,4 +1,5 @@
 public import Foundation
+public import InsightsStore
 public import Logging
 
 /// The validated settings of `insights serve`.
@@ -15,8 +16,18 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var host = "127.0.0.1"
     /// The port to bind; 7990 as Bitbucket Data Center; 0 picks a free one.
     public var port = 7990
-    /// The folder holding `insights.sqlite`.
+    /// The folder of the server's local files: the git mirrors, and `insights.sqlite` unless ``postgresURL`` is set.
     public var dataDirectory = URL(fileURLWithPath: "insights-data")
+    /// The PostgreSQL database the store lives in (`postgres://user:password@host:port/database`); `nil` keeps it
+    /// in SQLite, in ``dataDirectory``.
+    public var postgresURL: String?
+    /// PostgreSQL: the most connections this process opens.
+    public var databasePoolSize = 20
+    /// PostgreSQL: the longest one connection attempt may take.
+    public var databaseConnectTimeout: Duration = .seconds(5)
+    /// PostgreSQL: the longest one store operation may take, waiting for a pooled connection included; a request
+    /// whose operation takes longer answers 503.
+    public var databaseQueryTimeout: Duration = .seconds(15)
     /// The cap on annotations per report.
     public var maxAnnotationsPerReport = 1000
     /// How long reports are kept after their last write.
@@ -51,6 +62,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         case host
         case port
         case dataDirectory = "data-dir"
+        case database
+        case databasePoolSize = "database-pool-size"
+        case databaseConnectTimeoutSeconds = "database-connect-timeout-seconds"
+        case databaseQueryTimeoutSeconds = "database-query-timeout-seconds"
         case maxAnnotationsPerReport = "max-annotations-per-report"
         case retentionDays = "retention-days"
         case retentionIntervalSeconds = "retention-interval-seconds"
@@ -65,17 +80,24 @@ public struct ServerConfiguration: Sendable, Equatable {
         case webSessionHours = "web-session-hours"
         case secureCookies = "secure-cookies"
 
-        /// The environment variable: `INSIGHTS_` and the flag in upper case with `_` for `-`.
+        /// The environment variable: `INSIGHTS_` and the flag in upper case with `_` for `-`; `INSIGHTS_DATABASE_URL`
+        /// for `--database`, the name such settings usually have.
         public var environmentVariable: String {
-            "INSIGHTS_" + rawValue.uppercased().replacing("-", with: "_")
+            self == .database ? "INSIGHTS_DATABASE_URL" : "INSIGHTS_" + rawValue.uppercased().replacing("-", with: "_")
         }
     }
 
     /// Creates the defaults.
     public init() {}
 
-    /// The SQLite database file inside ``dataDirectory``.
-    public var databaseURL: URL { dataDirectory.appendingPathComponent("insights.sqlite") }
+    /// How to open the store: PostgreSQL at ``postgresURL`` with the pool settings, or the SQLite file
+    /// `insights.sqlite` in ``dataDirectory``.
+    public var store: StoreSettings {
+        StoreSettings(
+            location: postgresURL.map { .postgres(url: $0) }
+                ?? .sqlite(file: dataDirectory.appendingPathComponent("insights.sqlite")),
+            poolSize: databasePoolSize, connectTimeout: databaseConnectTimeout, queryTimeout: databaseQueryTimeout)
+    }
 
     /// Builds a configuration from flag values and the environment; flags win over the environment, which wins over
     /// the defaults.
@@ -105,6 +127,24 @@ public struct ServerConfiguration: Sendable, Equatable {
                 throw ConfigurationError(key: .dataDirectory, value: directory, expected: "a folder path")
             }
             configuration.dataDirectory = URL(fileURLWithPath: directory)
+        }
+        if let url = value(.database) {
+            let scheme = url.prefix { $0 != ":" }.lowercased()
+            guard scheme == "postgres" || scheme == "postgresql", URLComponents(string: url)?.host?.isEmpty == false
+            else {
+                // The message names the value without its password.
+                throw ConfigurationError(
+                    key: .database, value: StoreLocation.postgres(url: url).displayName,
+                    expected: "a postgres://user:password@host:port/database URL")
+            }
+            configuration.postgresURL = url
+        }
+        if let size = try integer(.databasePoolSize, in: 1...1000) { configuration.databasePoolSize = size }
+        if let seconds = try integer(.databaseConnectTimeoutSeconds, in: 1...600) {
+            configuration.databaseConnectTimeout = .seconds(seconds)
+        }
+        if let seconds = try integer(.databaseQueryTimeoutSeconds, in: 1...3600) {
+            configuration.databaseQueryTimeout = .seconds(seconds)
         }
         if let cap = try integer(.maxAnnotationsPerReport, in: 1...1_000_000) {
             configuration.maxAnnotationsPerReport = cap

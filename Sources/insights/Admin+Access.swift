@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import InsightsCore
-import InsightsSQLite
 import InsightsServer
 import InsightsStore
 
@@ -35,9 +34,11 @@ extension Insights.Admin {
         func run() async throws {
             let secret = TokenSecret.make()
             let expiry = expiresInDays.map { Date().addingTimeInterval(Double($0) * 86400) }
-            _ = try await Insights.Admin.openStore(store).createToken(
-                digest: TokenSecret.digest(secret), name: name, forUserNamed: user, ceiling: permission,
-                expiresAt: expiry)
+            _ = try await Insights.Admin.withStore(store) {
+                try await $0.createToken(
+                    digest: TokenSecret.digest(secret), name: name, forUserNamed: user, ceiling: permission,
+                    expiresAt: expiry)
+            }
             print(secret)
         }
     }
@@ -52,7 +53,7 @@ extension Insights.Admin {
         @Option(help: "The token's label.") var name: String
 
         func run() async throws {
-            try await Insights.Admin.openStore(store).deleteToken(named: name, forUserNamed: user)
+            try await Insights.Admin.withStore(store) { try await $0.deleteToken(named: name, forUserNamed: user) }
             print("Deleted token \(name) of \(user).")
         }
     }
@@ -92,7 +93,9 @@ extension Insights.Admin {
         @OptionGroup var scope: ScopeOptions
 
         func run() async throws {
-            try await Insights.Admin.openStore(store).grant(permission, toUserNamed: user, on: scope.scope)
+            try await Insights.Admin.withStore(store) {
+                try await $0.grant(permission, toUserNamed: user, on: scope.scope)
+            }
             print("Granted \(permission.rawValue) to \(user).")
         }
     }
@@ -107,7 +110,7 @@ extension Insights.Admin {
         @OptionGroup var scope: ScopeOptions
 
         func run() async throws {
-            try await Insights.Admin.openStore(store).revokeGrant(fromUserNamed: user, on: scope.scope)
+            try await Insights.Admin.withStore(store) { try await $0.revokeGrant(fromUserNamed: user, on: scope.scope) }
             print("Revoked the grant of \(user).")
         }
     }

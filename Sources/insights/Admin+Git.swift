@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import InsightsCore
 import InsightsGit
-import InsightsSQLite
 import InsightsServer
 import InsightsStore
 
@@ -33,18 +32,19 @@ extension Insights.Admin {
 
         func run() async throws {
             let configuration = try store.configuration()
-            let store = try Insights.Admin.openStore(self.store)
-            guard let git else {
-                guard try await store.repository(repository.ref, accessFor: nil) != nil else {
-                    throw InsightsError.notFound("Repository \(repository.ref) does not exist.")
+            try await Insights.Admin.withStore(self.store) { store in
+                guard let git else {
+                    guard try await store.repository(repository.ref, accessFor: nil) != nil else {
+                        throw InsightsError.notFound("Repository \(repository.ref) does not exist.")
+                    }
+                    try await store.setGitRemote(nil, of: repository.ref)
+                    print("Repository \(repository.ref) is API-only now.")
+                    return
                 }
-                try await store.setGitRemote(nil, of: repository.ref)
-                print("Repository \(repository.ref) is API-only now.")
-                return
+                let (remote, branches) = try await Self.link(
+                    repository.ref, to: git, in: store, dataDirectory: configuration.dataDirectory)
+                print("Linked \(repository.ref) to \(remote) (\(branches) branches).")
             }
-            let (remote, branches) = try await Self.link(
-                repository.ref, to: git, in: store, dataDirectory: configuration.dataDirectory)
-            print("Linked \(repository.ref) to \(remote) (\(branches) branches).")
         }
 
         /// Fetches the remote into the repository's mirror, then stores the link; shared with `admin init --git`.
@@ -115,7 +115,7 @@ extension Insights.Admin {
             }
             let policy = MergeCheckPolicy(
                 requiredReportKeys: keys, blockingSeverity: severity, scope: newOnly ? .new : .changed)
-            try await Insights.Admin.openStore(store).setMergeCheckPolicy(policy, of: repository.ref)
+            try await Insights.Admin.withStore(store) { try await $0.setMergeCheckPolicy(policy, of: repository.ref) }
             if policy == .none {
                 print("Repository \(repository.ref) has no merge check.")
             } else {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import InsightsCore
-import InsightsSQLite
 import InsightsServer
 import InsightsStore
 
@@ -38,8 +37,18 @@ extension Insights.Admin {
         var git: String?
 
         func run() async throws {
-            Self.note(StoreOptions.databaseLine(try store.configuration()))
-            let store = try Insights.Admin.openStore(store)
+            let configuration = try store.configuration()
+            Self.note(StoreOptions.databaseLine(configuration))
+            let secret = try await Insights.Admin.withStore(store) { store in
+                try await prepare(in: store, dataDirectory: configuration.dataDirectory)
+            }
+            print("export INSIGHTS_TOKEN=\(secret)")
+        }
+
+        /// Creates (or reuses) the project, repository and user, links git when asked, and makes the token.
+        ///
+        /// - Returns: the token's secret.
+        private func prepare(in store: some InsightsStore, dataDirectory: URL) async throws -> String {
             let ref = repository.ref
             try await ignoringConflict { try await store.createProject(key: ref.projectKey, name: ref.projectKey) }
             try await ignoringConflict { _ = try await store.createRepository(ref, isPublic: `public`) }
@@ -52,7 +61,7 @@ extension Insights.Admin {
             try await store.grant(.admin, toUserNamed: user, on: .repository(ref))
             if let git {
                 let (remote, branches) = try await LinkRepository.link(
-                    ref, to: git, in: store, dataDirectory: try self.store.configuration().dataDirectory)
+                    ref, to: git, in: store, dataDirectory: dataDirectory)
                 Self.note("Linked \(ref) to \(remote) (\(branches) branches).")
             }
             let secret = TokenSecret.make()
@@ -62,7 +71,7 @@ extension Insights.Admin {
                 digest: TokenSecret.digest(secret), name: name, forUserNamed: user, ceiling: .admin, expiresAt: nil)
             Self.note("Repository \(ref) is ready; \(user.lowercased()) has admin on it.")
             Self.note("Token '\(name)' created; it is printed once, on standard output:")
-            print("export INSIGHTS_TOKEN=\(secret)")
+            return secret
         }
 
         private static func note(_ text: String) {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import InsightsCore
-import InsightsSQLite
 import InsightsStore
 
 extension Insights.Admin {
@@ -15,7 +14,9 @@ extension Insights.Admin {
 
         func run() async throws {
             let ref = try RepositoryRef(projectKey: key, slug: "x")
-            try await Insights.Admin.openStore(store).createProject(key: ref.projectKey, name: name ?? key)
+            try await Insights.Admin.withStore(store) {
+                try await $0.createProject(key: ref.projectKey, name: name ?? key)
+            }
             print("Created project \(key).")
         }
     }
@@ -30,7 +31,9 @@ extension Insights.Admin {
         @Flag(help: "Let everyone, anonymous callers included, read its insights.") var `public` = false
 
         func run() async throws {
-            _ = try await Insights.Admin.openStore(store).createRepository(repository.ref, isPublic: `public`)
+            _ = try await Insights.Admin.withStore(store) {
+                try await $0.createRepository(repository.ref, isPublic: `public`)
+            }
             print("Created repository \(repository.ref) (\(`public` ? "public" : "private")).")
         }
     }
@@ -49,8 +52,10 @@ extension Insights.Admin {
         }
 
         func run() async throws {
-            try await Insights.Admin.openStore(store).setRepositoryVisibility(
-                repository.ref, isPublic: visibility == .public)
+            try await Insights.Admin.withStore(store) {
+                try await $0.setRepositoryVisibility(
+                    repository.ref, isPublic: visibility == .public)
+            }
             print("Repository \(repository.ref) is now \(visibility.rawValue).")
         }
     }
@@ -64,7 +69,7 @@ extension Insights.Admin {
         @Argument(help: "PROJECT/slug.") var repository: RepositoryArgument
 
         func run() async throws {
-            try await Insights.Admin.openStore(store).deleteRepository(repository.ref)
+            try await Insights.Admin.withStore(store) { try await $0.deleteRepository(repository.ref) }
             print("Deleted repository \(repository.ref) and its insights.")
         }
     }
@@ -79,7 +84,7 @@ extension Insights.Admin {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            for repository in try await Insights.Admin.openStore(store).repositories() {
+            for repository in try await Insights.Admin.withStore(store, { try await $0.repositories() }) {
                 let visibility = repository.isPublic ? "public" : "private"
                 let git = repository.gitRemote.map { "\tgit: \($0)" } ?? ""
                 print(

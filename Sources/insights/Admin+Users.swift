@@ -1,5 +1,4 @@
 import ArgumentParser
-import InsightsSQLite
 import InsightsServer
 import InsightsStore
 
@@ -23,8 +22,10 @@ extension Insights.Admin {
 
         func run() async throws {
             let password = passwordStdin ? try Secrets.readPasswordFromStandardInput() : Secrets.generatePassword()
-            let user = try await Insights.Admin.openStore(store).createUser(
-                name: name, passwordHash: try await PasswordHasher.hash(password), isSystemAdmin: systemAdmin)
+            let user = try await Insights.Admin.withStore(store) {
+                try await $0.createUser(
+                    name: name, passwordHash: try await PasswordHasher.hash(password), isSystemAdmin: systemAdmin)
+            }
             print("Created user \(user.name)\(systemAdmin ? " (system administrator)" : "").")
             if !passwordStdin { print("Password (shown once): \(password)") }
         }
@@ -40,8 +41,10 @@ extension Insights.Admin {
 
         func run() async throws {
             let password = try Secrets.readPasswordFromStandardInput()
-            try await Insights.Admin.openStore(store).setPasswordHash(
-                try await PasswordHasher.hash(password), forUserNamed: name)
+            try await Insights.Admin.withStore(store) {
+                try await $0.setPasswordHash(
+                    try await PasswordHasher.hash(password), forUserNamed: name)
+            }
             print("Password of \(name) changed.")
         }
     }
@@ -52,7 +55,7 @@ extension Insights.Admin {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            for user in try await Insights.Admin.openStore(store).users() {
+            for user in try await Insights.Admin.withStore(store, { try await $0.users() }) {
                 print("\(user.name)\(user.isSystemAdmin ? "\tsystem-admin" : "")")
             }
         }

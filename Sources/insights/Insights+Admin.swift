@@ -1,20 +1,23 @@
 public import ArgumentParser
 import Foundation
 public import InsightsCore
-import InsightsSQLite
+import InsightsServer
+import InsightsStorage
+import InsightsStore
 import Logging
 
 extension Insights {
     /// `insights admin`: manages projects, repositories, users, tokens and grants in the server's database.
     ///
     /// Works directly on the database, also while the server runs (SQLite in WAL mode allows one writer and many
-    /// readers across processes).
+    /// readers across processes; PostgreSQL serves any number of processes).
     struct Admin: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Manage projects, repositories, users, tokens and permissions.",
             discussion: """
                 Admin commands open the server's database directly, so they work while the server runs. \
-                Use the same --data-dir (or INSIGHTS_DATA_DIR) as `insights serve`.
+                Use the same --data-dir (or INSIGHTS_DATA_DIR) and --database (or INSIGHTS_DATABASE_URL) as \
+                `insights serve`.
 
                 Quick start:
                   insights admin init --user ci --repository PROJ/my-repo
@@ -26,11 +29,13 @@ extension Insights {
                 DeleteToken.self, Grant.self, Revoke.self,
             ])
 
-        /// Opens the store for an admin command, logging only problems.
-        static func openStore(_ options: StoreOptions) throws -> SQLiteStore {
+        /// Runs `body` on the store of an admin command and closes it afterwards, logging only problems.
+        static func withStore<T: Sendable>(
+            _ options: StoreOptions, _ body: (any InsightsStore) async throws -> T
+        ) async throws -> T {
             var logger = Logger(label: "insights.admin")
             logger.logLevel = .warning
-            return try StoreOptions.openStore(try options.configuration(), logger: logger)
+            return try await InsightsStorage.withStore(try options.configuration().store, logger: logger, body)
         }
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
-import InsightsSQLite
 import InsightsServer
+import InsightsStorage
+import InsightsStore
 import Logging
 import Metrics
 import NIOCore
@@ -21,6 +22,7 @@ extension Insights {
                 Examples:
                   insights serve
                   insights serve --port 8080 --data-dir /var/lib/insights
+                  insights serve --database postgres://insights:secret@db.example.com/insights
                   INSIGHTS_RETENTION_DAYS=30 insights serve
                 """)
 
@@ -140,7 +142,22 @@ extension Insights {
             MetricsSystem.bootstrap(MetricNames.makeFactory(registry: registry))
 
             FileHandle.standardOutput.write(Data((StoreOptions.databaseLine(configuration) + "\n").utf8))
-            let store = try StoreOptions.openStore(configuration, logger: logger)
+            let opened = try await openStore(configuration.store, logger: logger)
+            do {
+                try await Self.serve(opened.store, configuration: configuration, registry: registry, logger: logger)
+            } catch {
+                await opened.close()
+                throw error
+            }
+            // After the server has drained its requests: the store is closed last.
+            await opened.close()
+        }
+
+        /// Runs the server on `store` until it is stopped.
+        private static func serve(
+            _ store: some InsightsStore, configuration: ServerConfiguration, registry: PrometheusCollectorRegistry,
+            logger: Logger
+        ) async throws {
             let retention = RetentionService(
                 store: store, retentionDays: configuration.retentionDays, interval: configuration.retentionInterval,
                 logger: logger)

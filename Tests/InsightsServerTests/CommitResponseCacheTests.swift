@@ -99,8 +99,11 @@ import Testing
             #expect(try await Self.externalIDs(client, server, as: "alice") == ["b"])
 
             // Another process on the same database: a second server instance or `insights admin`.
-            let other = try SQLiteStore(
-                path: server.configuration.databaseURL.path, environment: .live, logger: nil)
+            guard case .sqlite(let file) = server.configuration.store.location else {
+                Issue.record("The test server runs on SQLite.")
+                return
+            }
+            let other = try SQLiteStore(path: file.path, environment: .live, logger: nil)
             let repository = try RepositoryRef(projectKey: "PROJ", slug: "repo")
             let address = ReportAddress(
                 repository: repository, commit: try CommitID(TestServer.commit), key: try InsightKey("r1"))

@@ -126,6 +126,22 @@ import Testing
         }
     }
 
+    @Test(arguments: ["mysql://u:secret@db/insights", "postgres://", "/var/lib/insights.sqlite"])
+    func configurationRefusesADatabaseThatIsNotAPostgresURL(url: String) throws {
+        let error = #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.resolve(flags: [.database: url], environment: [:])
+        }
+        #expect(error?.description.contains("--database (INSIGHTS_DATABASE_URL)") == true)
+        #expect(error?.description.contains("secret") == false)
+    }
+
+    @Test func theDatabaseLocationIsShownWithoutItsPassword() {
+        #expect(
+            StoreLocation.postgres(url: "postgres://insights:s3cret@db.example.com:5432/insights").displayName
+                == "postgres://insights@db.example.com:5432/insights")
+        #expect(StoreLocation.postgres(url: "postgres://insights@db/x").displayName == "postgres://insights@db/x")
+    }
+
     @Test func configurationReadsFlagsOverEnvironmentOverDefaults() throws {
         let defaults = try ServerConfiguration.resolve(flags: [:], environment: [:])
         #expect(defaults.host == "127.0.0.1")
@@ -140,6 +156,9 @@ import Testing
         #expect(defaults.gitFetchInterval == .seconds(60))
         #expect(defaults.gitTimeout == .seconds(120))
         #expect(defaults.webSessionHours == 12 && defaults.secureCookies == false)
+        #expect(
+            defaults.store
+                == StoreSettings(location: .sqlite(file: URL(fileURLWithPath: "insights-data/insights.sqlite"))))
         let environment = [
             "INSIGHTS_HOST": "0.0.0.0", "INSIGHTS_PORT": "8080", "INSIGHTS_DATA_DIR": "/tmp/x",
             "INSIGHTS_MAX_ANNOTATIONS_PER_REPORT": "50", "INSIGHTS_RETENTION_DAYS": "7",
@@ -148,12 +167,22 @@ import Testing
             "INSIGHTS_IDLE_TIMEOUT_SECONDS": "5", "INSIGHTS_READ_TIMEOUT_SECONDS": "3",
             "INSIGHTS_MAX_CONNECTIONS": "10", "INSIGHTS_GIT_FETCH_INTERVAL_SECONDS": "0",
             "INSIGHTS_GIT_TIMEOUT_SECONDS": "9", "INSIGHTS_WEB_SESSION_HOURS": "2", "INSIGHTS_SECURE_COOKIES": "true",
+            "INSIGHTS_DATABASE_URL": "postgres://u:p@db:5433/insights", "INSIGHTS_DATABASE_POOL_SIZE": "7",
+            "INSIGHTS_DATABASE_CONNECT_TIMEOUT_SECONDS": "2", "INSIGHTS_DATABASE_QUERY_TIMEOUT_SECONDS": "4",
         ]
         #expect(Set(ServerConfiguration.Key.allCases.map(\.environmentVariable)) == Set(environment.keys))
         let fromEnvironment = try ServerConfiguration.resolve(flags: [:], environment: environment)
         #expect(fromEnvironment.host == "0.0.0.0")
         #expect(fromEnvironment.port == 8080)
-        #expect(fromEnvironment.databaseURL.path == "/tmp/x/insights.sqlite")
+        #expect(
+            fromEnvironment.store
+                == StoreSettings(
+                    location: .postgres(url: "postgres://u:p@db:5433/insights"), poolSize: 7,
+                    connectTimeout: .seconds(2), queryTimeout: .seconds(4)))
+        #expect(fromEnvironment.dataDirectory.path == "/tmp/x")
+        #expect(
+            try ServerConfiguration.resolve(flags: [:], environment: ["INSIGHTS_DATA_DIR": "/tmp/x"]).store.location
+                == .sqlite(file: URL(fileURLWithPath: "/tmp/x/insights.sqlite")))
         #expect(fromEnvironment.maxAnnotationsPerReport == 50)
         #expect(fromEnvironment.retentionDays == 7)
         #expect(fromEnvironment.retentionInterval == .seconds(60))

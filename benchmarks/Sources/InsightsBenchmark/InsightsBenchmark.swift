@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import InsightsCore
-import InsightsSQLite
+import InsightsStorage
 import InsightsStore
+import Logging
 
 /// Measures the storage ceiling: annotation rows inserted straight into the server's SQLite schema with GRDB, in
 /// batches of 1000 per transaction, with the same durability settings as the store (WAL, synchronous FULL).
@@ -56,7 +57,11 @@ struct InsightsBenchmark {
 
     /// Times 2000 sequential calls of each store read a `GET …/reports/{key}` makes.
     static func probe(path: String) async throws {
-        let store = try SQLiteStore(path: path, logger: nil)
+        try await withStore(settings(path), logger: Logger(label: "insights.benchmark")) { try await probe($0) }
+    }
+
+    /// Times the reads on `store`.
+    static func probe(_ store: some InsightsStore) async throws {
         let ref = try RepositoryRef(projectKey: "bench", slug: "repo")
         let address = ReportAddress(
             repository: ref, commit: try CommitID("0123456789abcdef0123456789abcdef01234567"), key: try InsightKey("r1")
@@ -74,7 +79,22 @@ struct InsightsBenchmark {
 
     /// Creates a project, repository, user and report through the store (which also migrates the schema).
     static func prepareReport(path: String) async throws -> Int64 {
-        let store = try SQLiteStore(path: path, logger: nil)
+        try await withStore(settings(path), logger: Logger(label: "insights.benchmark")) { store in
+            try await prepareReport(in: store)
+        }
+        let pool = try DatabasePool(path: path)
+        return try await pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM report WHERE key = ?", arguments: ["ceiling"]) ?? 0
+        }
+    }
+
+    /// The SQLite database at `path`, opened as the server opens its store.
+    static func settings(_ path: String) -> StoreSettings {
+        StoreSettings(location: .sqlite(file: URL(fileURLWithPath: path)))
+    }
+
+    /// Creates the project, repository, user and report of the ceiling measurement.
+    static func prepareReport(in store: some InsightsStore) async throws {
         try await store.createProject(key: "bench", name: "bench")
         let ref = try RepositoryRef(projectKey: "bench", slug: "ceiling")
         let repository = try await store.createRepository(ref, isPublic: false)
@@ -84,10 +104,6 @@ struct InsightsBenchmark {
         let caller = Caller(
             principal: user.principal(), access: RepositoryAccess(isPublic: repository.isPublic, grant: .admin))
         _ = try await store.putReport(ReportContent(title: "ceiling"), at: address, by: caller)
-        let pool = try DatabasePool(path: path)
-        return try await pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM report WHERE key = ?", arguments: ["ceiling"]) ?? 0
-        }
     }
 }
 
