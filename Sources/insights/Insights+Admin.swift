@@ -35,7 +35,15 @@ extension Insights {
         ) async throws -> T {
             var logger = Logger(label: "insights.admin")
             logger.logLevel = .warning
-            return try await InsightsStorage.withStore(try options.configuration().store, logger: logger, body)
+            let opened = try await StoreOptions.open(try options.configuration(), for: "insights admin", logger: logger)
+            do {
+                let value = try await body(opened.store)
+                await opened.close()
+                return value
+            } catch {
+                await opened.close()
+                throw error
+            }
         }
     }
 }

@@ -142,7 +142,7 @@ extension Insights {
             MetricsSystem.bootstrap(MetricNames.makeFactory(registry: registry))
 
             FileHandle.standardOutput.write(Data((StoreOptions.databaseLine(configuration) + "\n").utf8))
-            let opened = try await openStore(configuration.store, logger: logger)
+            let opened = try await StoreOptions.open(configuration, for: "insights serve", logger: logger)
             do {
                 try await Self.serve(opened.store, configuration: configuration, registry: registry, logger: logger)
             } catch {

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
+import InsightsCore
 import InsightsServer
+import InsightsStorage
 import InsightsStore
+import Logging
 
 /// The options that locate the database, shared by `serve` and `admin`.
 struct StoreOptions: ParsableArguments {
@@ -56,10 +59,39 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// Opens the store of `configuration` for `command`, turning an unreachable database into one clear line: the
+    /// store's own message ("temporarily unavailable") does not say which database, or what to check.
+    static func open(
+        _ configuration: ServerConfiguration, for command: String, logger: Logger
+    ) async throws -> OpenedStore {
+        do {
+            return try await openStore(configuration.store, logger: logger)
+        } catch let error as InsightsError where error.kind == .unavailable {
+            let settings = configuration.store
+            let hint =
+                switch settings.location {
+                case .sqlite:
+                    "check that the folder is writable and the file is an insights database"
+                case .postgres:
+                    "no answer within \(settings.queryTimeout.components.seconds) s; check that PostgreSQL runs and "
+                        + "that the URL, user and password are right"
+                }
+            throw StoreOpeningFailure(
+                description: "\(command): cannot open the database \(settings.location.displayName): \(hint) "
+                    + "(the cause is logged above).")
+        }
+    }
+
     /// The line `serve` and `admin init` print first, so a server and an admin command that were started from
     /// different folders (and so use different `./insights-data`) show it: `insights database: /abs/insights.sqlite`,
     /// or the PostgreSQL URL without its password.
     static func databaseLine(_ configuration: ServerConfiguration) -> String {
         "insights database: \(configuration.store.location.displayName)"
     }
+}
+
+/// A database that cannot be opened: a runtime failure (exit 1), not a usage error.
+struct StoreOpeningFailure: Error, CustomStringConvertible {
+    /// Which database, and what to check.
+    let description: String
 }
