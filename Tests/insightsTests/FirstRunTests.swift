@@ -89,6 +89,26 @@ import Testing
         #expect(!second.errors.contains("errno"))
     }
 
+    @Test(arguments: [["serve", "--port", "0"], ["admin", "list-repos"]])
+    func anUnreachableDatabaseIsNamedWithoutItsPassword(command: [String]) throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Port 1 on the loopback address: nothing listens there.
+        let result = try CommandLineTests.run(
+            command + [
+                "--data-dir", directory.path, "--database", "postgres://insights:s3cret@127.0.0.1:1/insights",
+                "--database-connect-timeout-seconds", "1", "--database-query-timeout-seconds", "1",
+            ])
+
+        #expect(result.status == 1, "\(result.errors)")
+        let expected =
+            "insights \(command[0]): cannot open the database postgres://insights@127.0.0.1:1/insights: "
+            + "no answer within 1 s"
+        #expect(result.errors.contains(expected), "\(result.errors)")
+        #expect(!result.errors.contains("s3cret") && !result.output.contains("s3cret"))
+        #expect(!result.output.contains("listening"))
+    }
+
     @Test(arguments: [["--expires-in-days", "-1"], ["--expires-in-days=-1"], ["--expires-in-days", "0"]])
     func aTokenMustExpireInTheFuture(expiry: [String]) throws {
         let directory = try Self.scratchDirectory()
