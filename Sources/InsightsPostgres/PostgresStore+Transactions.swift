@@ -2,6 +2,7 @@ import InsightsCore
 import InsightsStore
 import Logging
 import PostgresNIO
+import Synchronization
 
 extension PostgresStore {
     /// An operation that ran out of time (``queryTimeout``).
@@ -46,7 +47,7 @@ extension PostgresStore {
         }
     }
 
-    /// Runs one store operation within ``queryTimeout`` and translates every error into an ``InsightsError`` at the
+    /// Runs one store operation within ``queryTimeout`` (see ``withDeadline(_:_:)``) and translates every error into an ``InsightsError`` at the
     /// store's boundary.
     ///
     /// ``InsightsError`` values pass through. A unique violation (SQLSTATE 23505) becomes `conflict` when the
@@ -62,16 +63,7 @@ extension PostgresStore {
         _ operation: String, conflict: String? = nil, _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await body() }
-                group.addTask { [queryTimeout] in
-                    try await Task.sleep(for: queryTimeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let value = first else { throw OperationTimedOut() }
-                return value
-            }
+            return try await Self.withDeadline(queryTimeout, body)
         } catch let error as InsightsError {
             throw error
         } catch let error as CancellationError {
@@ -84,6 +76,83 @@ extension PostgresStore {
                 "PostgreSQL store operation failed",
                 metadata: ["store.operation": "\(operation)", "error": "\(String(reflecting: error))"])
             throw InsightsError.unavailable
+        }
+    }
+
+    /// Runs `body` and returns its result, or throws ``OperationTimedOut`` once `timeout` has passed, whether or not
+    /// `body` has ended by then.
+    ///
+    /// A task group would wait for its child: waiting for a pooled connection ends when cancelled, but a query sent
+    /// on a connection whose server stopped answering (a frozen host, a network partition) waits for TCP, however
+    /// long. So `body` runs in a task of its own, which the deadline cancels and leaves to finish in the background
+    /// (the connection returns to the pool when the query fails or completes); the caller is answered on time.
+    ///
+    /// - Parameters:
+    ///   - timeout: the longest the caller waits.
+    ///   - body: the operation.
+    /// - Returns: what `body` returns.
+    private static func withDeadline<T: Sendable>(
+        _ timeout: Duration, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let outcome = Outcome<T>()
+        let work = Task {
+            do {
+                outcome.finish(.success(try await body()))
+            } catch {
+                outcome.finish(.failure(error))
+            }
+        }
+        let timer = Task {
+            // A cancelled sleep throws: the operation ended first.
+            try await Task.sleep(for: timeout)
+            outcome.finish(.failure(OperationTimedOut()))
+            work.cancel()
+        }
+        defer { timer.cancel() }
+        return try await withTaskCancellationHandler {
+            try await outcome.value()
+        } onCancel: {
+            work.cancel()
+            outcome.finish(.failure(CancellationError()))
+        }
+    }
+}
+
+/// The first result of a race between an operation, its deadline and its caller's cancellation, handed to one waiter.
+private final class Outcome<T: Sendable>: Sendable {
+    private struct State {
+        var result: Result<T, any Error>?
+        var waiter: CheckedContinuation<T, any Error>?
+        var isDelivered = false
+    }
+
+    private let state = Mutex(State())
+
+    /// Records `result` unless an earlier one was recorded, and wakes the waiter.
+    func finish(_ result: Result<T, any Error>) {
+        let waiter = state.withLock { state -> CheckedContinuation<T, any Error>? in
+            guard state.result == nil else { return nil }
+            state.result = result
+            guard let waiter = state.waiter else { return nil }
+            state.waiter = nil
+            state.isDelivered = true
+            return waiter
+        }
+        waiter?.resume(with: result)
+    }
+
+    /// Waits for the first result.
+    func value() async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let ready = state.withLock { state -> Result<T, any Error>? in
+                guard let result = state.result, !state.isDelivered else {
+                    state.waiter = continuation
+                    return nil
+                }
+                state.isDelivered = true
+                return result
+            }
+            if let ready { continuation.resume(with: ready) }
         }
     }
 }
