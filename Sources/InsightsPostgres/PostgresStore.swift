@@ -53,10 +53,12 @@ public final class PostgresStore: InsightsStore {
         let timeout = queryTimeout.components
         let timeoutMilliseconds = max(1, timeout.seconds * 1000 + timeout.attoseconds / 1_000_000_000_000_000)
         configuration.options.additionalStartupParameters.append(("statement_timeout", String(timeoutMilliseconds)))
+        let logger = logger ?? Logger(label: "insights.store.postgres") { _ in SwiftLogNoOpLogHandler() }
+        // The pool logs failed connection attempts (with PostgreSQL's reason) at info: what an operator reads when
+        // requests answer 503.
         let store = PostgresStore(
-            client: PostgresClient(configuration: configuration), environment: environment,
-            logger: logger ?? Logger(label: "insights.store.postgres") { _ in SwiftLogNoOpLogHandler() },
-            queryTimeout: queryTimeout)
+            client: PostgresClient(configuration: configuration, backgroundLogger: logger), environment: environment,
+            logger: logger, queryTimeout: queryTimeout)
         do {
             try await store.perform("migrate") {
                 try await store.withConnection { connection in

@@ -29,12 +29,13 @@ extension Insights {
                 DeleteToken.self, Grant.self, Revoke.self,
             ])
 
-        /// Runs `body` on the store of an admin command and closes it afterwards, logging only problems.
+        /// Runs `body` on the store of an admin command and closes it afterwards, logging only problems (failed
+        /// database connections are logged at info, with their cause).
         static func withStore<T: Sendable>(
             _ options: StoreOptions, _ body: (any InsightsStore) async throws -> T
         ) async throws -> T {
             var logger = Logger(label: "insights.admin")
-            logger.logLevel = .warning
+            logger.logLevel = .info
             let opened = try await StoreOptions.open(try options.configuration(), for: "insights admin", logger: logger)
             do {
                 let value = try await body(opened.store)
