@@ -24,7 +24,8 @@ extension Insights {
                 """,
             subcommands: [
                 Initialize.self, CreateProject.self, CreateRepository.self, SetVisibility.self, DeleteRepository.self,
-                ListRepositories.self, LinkRepository.self, SetMergeCheck.self, CreateUser.self, SetPassword.self,
+                ListRepositories.self, LinkRepository.self, SetMergeCheck.self, CopyStore.self, CreateUser.self,
+                SetPassword.self,
                 ListUsers.self, CreateToken.self,
                 DeleteToken.self, Grant.self, Revoke.self,
             ])
