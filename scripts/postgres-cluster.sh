@@ -5,6 +5,9 @@
 #                                           `postgres` system user when run as root, listening only on 127.0.0.1 on a
 #                                           free port, and prints INSIGHTS_TEST_POSTGRES_URL=postgres://… on stdout.
 #   scripts/postgres-cluster.sh stop DIR    stops that cluster and removes DIR.
+#   scripts/postgres-cluster.sh pause DIR   stops that cluster's server, keeping DIR and its port (fault tests).
+#   scripts/postgres-cluster.sh resume DIR  starts a paused cluster's server again on the same port and waits until
+#                                           it accepts connections.
 #
 # It installs nothing: initdb and pg_ctl must be on PATH or in /usr/lib/postgresql/<version>/bin (Debian's
 # `postgresql` package). Debian's own cluster (pg_ctlcluster, port 5432) is never used. Diagnostics go to stderr.
@@ -12,7 +15,7 @@ set -euo pipefail
 
 die() { echo "postgres-cluster: $*" >&2; exit 1; }
 
-usage() { die "usage: $0 start|stop DIR"; }
+usage() { die "usage: $0 start|stop|pause|resume DIR"; }
 
 [[ $# -eq 2 ]] || usage
 command=$1
@@ -40,6 +43,19 @@ as_owner() {
     else
         "$@"
     fi
+}
+
+# Runs a command with no descriptor of this script's open but standard input, output and error. The PostgreSQL server
+# that `pg_ctl start` leaves running inherits them, and a parent that learns of this script's exit from one closing
+# (Foundation's Process on Linux does, through an inherited socket) would otherwise wait for as long as the server runs.
+without_inherited_descriptors() {
+    (
+        for descriptor in /proc/"$BASHPID"/fd/*; do
+            descriptor=${descriptor##*/}
+            if ((descriptor > 2)); then eval "exec $descriptor>&-"; fi
+        done
+        "$@"
+    )
 }
 
 free_port() {
@@ -71,8 +87,8 @@ CONF
 local all postgres trust
 host all all 127.0.0.1/32 scram-sha-256
 HBA
-    as_owner "$pg_ctl" --pgdata="$directory/data" --log="$directory/server.log" --wait --timeout=60 start \
-        >&2 || { cat "$directory/server.log" >&2; die "pg_ctl start failed"; }
+    without_inherited_descriptors as_owner "$pg_ctl" --pgdata="$directory/data" --log="$directory/server.log" --wait \
+        --timeout=60 start >&2 || { cat "$directory/server.log" >&2; die "pg_ctl start failed"; }
     as_owner "$psql" --host="$directory" --port="$port" --username=postgres --dbname=postgres --quiet \
         --set=ON_ERROR_STOP=1 >&2 <<SQL
 CREATE ROLE insights LOGIN CREATEDB PASSWORD '$password';
@@ -86,6 +102,16 @@ stop)
         as_owner "$pg_ctl" --pgdata="$directory/data" --mode=fast --wait stop >&2 || die "pg_ctl stop failed"
     fi
     rm -rf "$directory"
+    ;;
+pause)
+    [[ -f $directory/data/postmaster.pid ]] || die "$directory has no running server"
+    as_owner "$pg_ctl" --pgdata="$directory/data" --mode=fast --wait stop >&2 || die "pg_ctl stop failed"
+    ;;
+resume)
+    [[ -d $directory/data ]] || die "$directory holds no cluster"
+    directory=$(cd "$directory" && pwd)
+    without_inherited_descriptors as_owner "$pg_ctl" --pgdata="$directory/data" --log="$directory/server.log" --wait \
+        --timeout=60 start >&2 || { cat "$directory/server.log" >&2; die "pg_ctl start failed"; }
     ;;
 *) usage ;;
 esac

@@ -10,6 +10,9 @@ extension PostgresStore {
     ///
     /// Only annotations that create a row count towards the cap: a request that only replaces existing annotations
     /// never grows the report and is accepted even when the report already holds more than `maxPerReport`.
+    ///
+    /// The rows are written in bulk: one `UPDATE` for the replaced annotations and one `INSERT` for the new ones,
+    /// whatever their number, so a request takes the same few round trips for one annotation or a thousand.
     public func addAnnotations(
         _ annotations: [AnnotationContent], to address: ReportAddress, mode: AnnotationWriteMode, maxPerReport: Int,
         by caller: Caller
@@ -37,22 +40,25 @@ extension PostgresStore {
                 {
                     throw InsightsError.duplicateExternalID(Self.externalIDField(index), externalID)
                 }
-                let creations = annotations.count { $0.externalID.map { existing[$0] == nil } ?? true }
+                // The row each annotation replaces, if any; the others are created.
+                let replacedIDs = annotations.map { $0.externalID.flatMap { existing[$0]?.id } }
+                let creations = replacedIDs.count { $0 == nil }
                 try await self.checkCap(adding: creations, reportID: report.id, max: maxPerReport, on: connection)
 
-                var stored: [Annotation] = []
-                stored.reserveCapacity(annotations.count)
-                for (index, content) in annotations.enumerated() {
-                    let row: AnnotationRow
-                    if let externalID = content.externalID, let found = existing[externalID] {
-                        row = try await self.update(found.id, with: content, at: now, on: connection)
-                    } else {
-                        row = try await self.insert(
-                            content, uuid: uuids[index], reportID: report.id, at: now, on: connection)
+                var updated = try await self.updateAnnotations(
+                    zip(replacedIDs, annotations).compactMap { id, content in id.map { ($0, content) } }, at: now,
+                    on: connection
+                ).makeIterator()
+                var inserted = try await self.insertAnnotations(
+                    annotations.indices.compactMap { replacedIDs[$0] == nil ? (uuids[$0], annotations[$0]) : nil },
+                    reportID: report.id, at: now, on: connection
+                ).makeIterator()
+                return try replacedIDs.map { replacedID in
+                    guard let row = replacedID == nil ? inserted.next() : updated.next() else {
+                        throw InsightsError.unavailable
                     }
-                    stored.append(row.annotation(reportKey: reportKey))
+                    return row.annotation(reportKey: reportKey)
                 }
-                return stored
             }
         }
     }
@@ -73,7 +79,10 @@ extension PostgresStore {
                 if let found = try await self.annotationRow(selector, reportID: report.id, on: connection) {
                     var content = annotation.keeping(keeping, of: found.content)
                     content.externalID = found.content.externalID
-                    let row = try await self.update(found.id, with: content, at: now, on: connection)
+                    guard
+                        let row = try await self.updateAnnotations([(found.id, content)], at: now, on: connection)
+                            .first
+                    else { throw InsightsError.unavailable }
                     return PutOutcome(value: row.annotation(reportKey: reportKey), isCreated: false)
                 }
                 guard let externalID = selector.creatableExternalID else {
@@ -82,7 +91,11 @@ extension PostgresStore {
                 try await self.checkCap(adding: 1, reportID: report.id, max: maxPerReport, on: connection)
                 var content = annotation
                 content.externalID = externalID
-                let row = try await self.insert(content, uuid: uuid, reportID: report.id, at: now, on: connection)
+                guard
+                    let row = try await self.insertAnnotations(
+                        [(uuid, content)], reportID: report.id, at: now, on: connection
+                    ).first
+                else { throw InsightsError.unavailable }
                 return PutOutcome(value: row.annotation(reportKey: reportKey), isCreated: true)
             }
         }
@@ -204,44 +217,6 @@ extension PostgresStore {
     }
 
     // MARK: Rows
-
-    /// Inserts an annotation row.
-    private func insert(
-        _ content: AnnotationContent, uuid: UUID, reportID: Int64, at now: Int64, on connection: PostgresConnection
-    ) async throws -> AnnotationRow {
-        guard
-            let row = try await connection.firstRow(
-                """
-                INSERT INTO annotation (uuid, reportId, externalId, path, line, message, title, details, severity, type,
-                    result, link, createdAt, updatedAt)
-                VALUES (\(uuid), \(reportID), \(content.externalID), \(content.path), \(content.line),
-                    \(content.message.storedBytes), \(content.title?.storedBytes), \(content.details?.storedBytes),
-                    \(content.severity?.rawValue), \(content.type?.rawValue), \(content.result?.rawValue),
-                    \(content.link), \(now), \(now))
-                RETURNING \(unescaped: AnnotationRow.selection)
-                """, logger: logger)
-        else { throw InsightsError.unavailable }
-        return try AnnotationRow(row)
-    }
-
-    /// Overwrites every content field of an annotation row and its update time.
-    private func update(
-        _ id: Int64, with content: AnnotationContent, at now: Int64, on connection: PostgresConnection
-    ) async throws -> AnnotationRow {
-        guard
-            let row = try await connection.firstRow(
-                """
-                UPDATE annotation SET externalId = \(content.externalID), path = \(content.path),
-                    line = \(content.line), message = \(content.message.storedBytes),
-                    title = \(content.title?.storedBytes), details = \(content.details?.storedBytes),
-                    severity = \(content.severity?.rawValue), type = \(content.type?.rawValue),
-                    result = \(content.result?.rawValue), link = \(content.link), updatedAt = \(now)
-                WHERE id = \(id)
-                RETURNING \(unescaped: AnnotationRow.selection)
-                """, logger: logger)
-        else { throw InsightsError.unavailable }
-        return try AnnotationRow(row)
-    }
 
     /// The row of a report's annotation: by uuid first, then by external id (D53).
     private func annotationRow(

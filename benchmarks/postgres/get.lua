@@ -1,0 +1,15 @@
+-- wrk script of part (c): GETs of paths picked at random from $PATHS (one per line), with the token in $TOKEN.
+local paths = {}
+for line in io.lines(os.getenv("PATHS")) do paths[#paths + 1] = line end
+local headers = {["Authorization"] = "Bearer " .. os.getenv("TOKEN")}
+math.randomseed(tonumber(os.getenv("SEED") or "1"))
+
+function request()
+  return wrk.format("GET", paths[math.random(#paths)], headers)
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("summary requests=%d duration_us=%d status_errors=%d timeouts=%d p50_us=%d p99_us=%d\n",
+    summary.requests, summary.duration, summary.errors.status, summary.errors.timeout,
+    latency:percentile(50), latency:percentile(99)))
+end
