@@ -48,7 +48,7 @@ extension PostgresStore: TransferableStore {
         of kind: TransferKind, after cursor: TransferCursor?, limit: Int, on connection: PostgresConnection
     ) async throws -> TransferPage? {
         if kind == .secrets {
-            let after = try Self.name(after: cursor)
+            let after = try TransferCursor.name(after: cursor)
             let rows = try await connection.rows(
                 """
                 SELECT name, value FROM serverSecret WHERE \(after)::text IS NULL OR name > \(after) COLLATE "C"
@@ -61,7 +61,7 @@ extension PostgresStore: TransferableStore {
             guard let last = secrets.last else { return nil }
             return TransferPage(batch: .secrets(secrets), next: secrets.count < limit ? nil : .name(last.name))
         }
-        let after = try Self.rowID(after: cursor)
+        let after = try TransferCursor.rowID(after: cursor)
         func page<Value>(
             _ query: PostgresQuery, _ decode: (PostgresRow) throws -> Value, _ batch: ([Value]) -> TransferBatch
         ) async throws -> TransferPage? {
@@ -177,24 +177,6 @@ extension PostgresStore: TransferableStore {
             return value
         }
         return TransferPage(batch: .pullRequests(batch), next: rows.count < limit ? nil : .rowID(last.id))
-    }
-
-    /// The row id a page starts after.
-    private static func rowID(after cursor: TransferCursor?) throws -> Int64 {
-        switch cursor {
-        case nil: return Int64.min
-        case .rowID(let id)?: return id
-        case .name?: throw InsightsError.invalidValue(FieldPath("cursor"), "Expected a row id.")
-        }
-    }
-
-    /// The name a page of secrets starts after, or `nil` for the first page.
-    private static func name(after cursor: TransferCursor?) throws -> String? {
-        switch cursor {
-        case nil: return nil
-        case .name(let name)?: return name
-        case .rowID?: throw InsightsError.invalidValue(FieldPath("cursor"), "Expected a name.")
-        }
     }
 
     // MARK: Rows

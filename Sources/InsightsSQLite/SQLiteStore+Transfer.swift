@@ -42,10 +42,10 @@ extension SQLiteStore: TransferableStore {
         of kind: TransferKind, after cursor: TransferCursor?, limit: Int, in db: Database
     ) throws -> TransferPage? {
         if kind == .secrets {
-            let secrets = try secrets(after: try Self.name(after: cursor), limit: limit, in: db)
+            let secrets = try secrets(after: try TransferCursor.name(after: cursor), limit: limit, in: db)
             return page(secrets, limit: limit, cursor: { .name($0.name) }, TransferBatch.secrets)
         }
-        let after = try rowID(after: cursor)
+        let after = try TransferCursor.rowID(after: cursor)
         switch kind {
         case .users: return try page(rows(users, after, limit, db), limit: limit, TransferBatch.users)
         case .tokens: return try page(rows(tokens, after, limit, db), limit: limit, TransferBatch.tokens)
@@ -85,24 +85,6 @@ extension SQLiteStore: TransferableStore {
     ) -> TransferPage? {
         guard let last = rows.last else { return nil }
         return TransferPage(batch: batch(rows), next: rows.count < limit ? nil : cursor(last))
-    }
-
-    /// The row id a page starts after.
-    private static func rowID(after cursor: TransferCursor?) throws -> Int64 {
-        switch cursor {
-        case nil: return Int64.min
-        case .rowID(let id)?: return id
-        case .name?: throw InsightsError.invalidValue(FieldPath("cursor"), "Expected a row id.")
-        }
-    }
-
-    /// The name a page of secrets starts after, or `nil` for the first page.
-    private static func name(after cursor: TransferCursor?) throws -> String? {
-        switch cursor {
-        case nil: return nil
-        case .name(let name)?: return name
-        case .rowID?: throw InsightsError.invalidValue(FieldPath("cursor"), "Expected a name.")
-        }
     }
 
     /// Runs a page query (`SELECT … WHERE id > ? ORDER BY id LIMIT ?`) and decodes its rows; column 0 is the id.

@@ -1,3 +1,5 @@
+import InsightsCore
+
 /// A store whose whole content can be read out and written into another store, keeping every uuid, creator, time
 /// and field: what `insights admin copy-store` moves between SQLite and PostgreSQL.
 ///
@@ -86,6 +88,28 @@ public enum TransferCursor: Sendable, Hashable {
     case rowID(Int64)
     /// After the row with this name (secrets).
     case name(String)
+
+    /// The row id a page starts after: the lowest for the first page.
+    ///
+    /// - Throws: `invalid` for a name cursor, which only pages of secrets use.
+    package static func rowID(after cursor: TransferCursor?) throws -> Int64 {
+        switch cursor {
+        case nil: return Int64.min
+        case .rowID(let id)?: return id
+        case .name?: throw InsightsError.invalidValue(FieldPath("cursor"), "Expected a row id.")
+        }
+    }
+
+    /// The name a page of secrets starts after, or `nil` for the first page.
+    ///
+    /// - Throws: `invalid` for a row-id cursor.
+    package static func name(after cursor: TransferCursor?) throws -> String? {
+        switch cursor {
+        case nil: return nil
+        case .name(let name)?: return name
+        case .rowID?: throw InsightsError.invalidValue(FieldPath("cursor"), "Expected a name.")
+        }
+    }
 }
 
 /// One page of rows of one kind, and where the next page starts.
