@@ -108,10 +108,9 @@ extension PostgresStore {
                 let report = try await self.requireReport(at: address, on: connection)
                 let reportKey = try report.insightKey()
                 let rows = try await connection.rows(
-                    """
-                    SELECT \(unescaped: AnnotationRow.selection) FROM annotation WHERE reportId = \(report.id)
-                    ORDER BY id LIMIT \(page.limit) OFFSET \(page.offset)
-                    """, logger: self.logger)
+                    ReportAnnotationsPage(
+                        reportID: report.id, limit: Int64(page.limit), offset: Int64(page.offset)),
+                    logger: self.logger)
                 let isWholeList = page.offset == 0 && rows.count < page.limit
                 let total =
                     isWholeList
@@ -139,8 +138,7 @@ extension PostgresStore {
     /// Lists the matching annotations of a commit's reports, by report creation and then annotation creation, with
     /// the commit's revision read in the same snapshot.
     ///
-    /// One statement serves every filter: each filtered field binds its values as one `text[]`, and an empty array
-    /// does not filter; `HIGH` also matches `CRITICAL`.
+    /// One prepared statement (``CommitAnnotationsQuery``) serves every filter; `HIGH` also matches `CRITICAL`.
     public func annotations(
         inCommit commit: CommitID, of repository: RepositoryRef, matching filter: AnnotationFilter
     ) async throws -> CommitAnnotations {
@@ -156,17 +154,10 @@ extension PostgresStore {
                 let revision = try await self.revision(ofCommit: commit, in: repository, on: connection)
                 guard revision.sequence > 0 else { return CommitAnnotations(annotations: [], revision: revision) }
                 let rows = try await connection.rows(
-                    """
-                    SELECT \(unescaped: AnnotationRow.selection), report.key
-                    FROM annotation JOIN report ON report.id = annotation.reportId
-                    WHERE report.repositoryId = \(revision.repositoryID) AND report.commitId = \(commit.rawValue)
-                    AND (cardinality(\(severityValues)::text[]) = 0 OR annotation.severity = ANY(\(severityValues)))
-                    AND (cardinality(\(paths)::text[]) = 0 OR annotation.path = ANY(\(paths)))
-                    AND (cardinality(\(externalIDs)::text[]) = 0 OR annotation.externalId = ANY(\(externalIDs)))
-                    AND (cardinality(\(types)::text[]) = 0 OR annotation.type = ANY(\(types)))
-                    AND (cardinality(\(reportKeys)::text[]) = 0 OR report.key = ANY(\(reportKeys)))
-                    ORDER BY report.id, annotation.id
-                    """, logger: self.logger)
+                    CommitAnnotationsQuery(
+                        repositoryID: revision.repositoryID, commitID: commit.rawValue, severities: severityValues,
+                        paths: paths, externalIDs: externalIDs, types: types, reportKeys: reportKeys),
+                    logger: self.logger)
                 var keys: [String: InsightKey] = [:]
                 var annotations: [Annotation] = []
                 annotations.reserveCapacity(rows.count)

@@ -47,25 +47,29 @@ extension PostgresStore {
         return try row.decode(Int64.self)
     }
 
-    /// The row of the report at `address`, by uuid first and then by key (D53), or `nil`.
+    /// The row of the report at `address`, by uuid first and then by key (D53), or `nil` when it or its repository
+    /// does not exist: one prepared statement (``ReportInRepository``) finds the repository and the report together.
+    func reportRow(at address: ReportAddress, on connection: PostgresConnection) async throws -> ReportRow? {
+        try await connection.firstRow(
+            ReportInRepository(
+                projectKey: address.repository.projectKey, slug: address.repository.slug,
+                commitID: address.commit.rawValue, key: address.report.externalID?.rawValue,
+                uuid: address.report.uuid), logger: logger
+        ).map(ReportRow.init)
+    }
+
+    /// The row of the report at `address` in the repository with row id `repositoryID`, by uuid first and then by
+    /// key (D53), or `nil`.
     ///
     /// - Parameters:
     ///   - address: the report.
-    ///   - repositoryID: the repository's row id, when known.
+    ///   - repositoryID: the repository's row id.
     ///   - isLocking: whether to lock the row (`FOR UPDATE`) until the transaction ends.
     ///   - connection: the transaction's connection.
     func reportRow(
-        at address: ReportAddress, repositoryID: Int64? = nil, locking isLocking: Bool = false,
+        at address: ReportAddress, repositoryID: Int64, locking isLocking: Bool,
         on connection: PostgresConnection
     ) async throws -> ReportRow? {
-        let knownID = repositoryID
-        let repositoryID: Int64
-        if let knownID {
-            repositoryID = knownID
-        } else {
-            guard let found = try await self.repositoryID(address.repository, on: connection) else { return nil }
-            repositoryID = found
-        }
         let lock = isLocking ? "FOR UPDATE" : ""
         let commit = address.commit.rawValue
         if let uuid = address.report.uuid,
@@ -86,17 +90,23 @@ extension PostgresStore {
         ).map(ReportRow.init)
     }
 
-    /// The row of the report at `address`.
+    /// The row of the report at `address`, locked (`FOR UPDATE`) until the transaction ends when `isLocking`.
     ///
     /// - Throws: `notFound` when the repository or the report does not exist.
     func requireReport(
         at address: ReportAddress, locking isLocking: Bool = false, on connection: PostgresConnection
     ) async throws -> ReportRow {
-        let repositoryID = try await requireRepositoryID(address.repository, on: connection)
-        if let report = try await reportRow(
-            at: address, repositoryID: repositoryID, locking: isLocking, on: connection)
-        {
-            return report
+        if isLocking {
+            let repositoryID = try await requireRepositoryID(address.repository, on: connection)
+            if let report = try await reportRow(
+                at: address, repositoryID: repositoryID, locking: true, on: connection)
+            {
+                return report
+            }
+        } else {
+            if let report = try await reportRow(at: address, on: connection) { return report }
+            // Which of the two is missing, for the message.
+            _ = try await requireRepositoryID(address.repository, on: connection)
         }
         throw InsightsError.notFound(
             "Report \(address.report) does not exist on commit \(address.commit) in \(address.repository).")
@@ -119,14 +129,9 @@ extension PostgresStore {
     ) async throws -> CommitRevision {
         guard
             let row = try await connection.firstRow(
-                """
-                SELECT repository.id, commitRevision.revision
-                FROM repository
-                JOIN project ON project.id = repository.projectId
-                LEFT JOIN commitRevision ON commitRevision.repositoryId = repository.id
-                    AND commitRevision.commitId = \(commit.rawValue)
-                WHERE project.key = \(repository.projectKey) AND repository.slug = \(repository.slug)
-                """, logger: logger)
+                CommitRevisionLookup(
+                    commitID: commit.rawValue, projectKey: repository.projectKey, slug: repository.slug),
+                logger: logger)
         else { return CommitRevision(repositoryID: 0, sequence: 0) }
         let (id, revision) = try row.decode((Int64, Int64?).self)
         return CommitRevision(repositoryID: id, sequence: revision ?? 0)

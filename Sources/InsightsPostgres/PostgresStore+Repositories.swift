@@ -136,13 +136,8 @@ extension PostgresStore {
             try await self.withConnection { connection -> (Repository, RepositoryAccess)? in
                 // One row per grant of the user on the repository or its project, or one row with a NULL permission.
                 let rows = try await connection.rows(
-                    """
-                    SELECT repository.isPublic, "grant".permission, repository.uuid, project.uuid, repository.gitRemote
-                    FROM repository JOIN project ON project.id = repository.projectId
-                    LEFT JOIN "grant" ON "grant".userId = \(user?.rawValue)
-                        AND ("grant".repositoryId = repository.id OR "grant".projectId = project.id)
-                    WHERE project.key = \(ref.projectKey) AND repository.slug = \(ref.slug)
-                    """, logger: self.logger)
+                    RepositoryWithGrants(userID: user?.rawValue, projectKey: ref.projectKey, slug: ref.slug),
+                    logger: self.logger)
                 guard let first = rows.first else { return nil }
                 let (isPublic, _, uuid, projectUUID, gitRemote) = try first.decode(
                     (Bool, String?, UUID, UUID, String?).self)

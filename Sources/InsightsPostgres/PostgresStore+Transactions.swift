@@ -63,7 +63,7 @@ extension PostgresStore {
         _ operation: String, conflict: String? = nil, _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         do {
-            return try await Self.withDeadline(queryTimeout, body)
+            return try await withDeadline(queryTimeout, body)
         } catch let error as InsightsError {
             throw error
         } catch let error as CancellationError {
@@ -91,7 +91,7 @@ extension PostgresStore {
     ///   - timeout: the longest the caller waits.
     ///   - body: the operation.
     /// - Returns: what `body` returns.
-    private static func withDeadline<T: Sendable>(
+    private func withDeadline<T: Sendable>(
         _ timeout: Duration, _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let outcome = Outcome<T>()
@@ -102,13 +102,11 @@ extension PostgresStore {
                 outcome.finish(.failure(error))
             }
         }
-        let timer = Task {
-            // A cancelled sleep throws: the operation ended first.
-            try await Task.sleep(for: timeout)
+        let deadline = deadlines.arm(after: timeout) {
             outcome.finish(.failure(OperationTimedOut()))
             work.cancel()
         }
-        defer { timer.cancel() }
+        defer { deadlines.disarm(deadline) }
         return try await withTaskCancellationHandler {
             try await outcome.value()
         } onCancel: {

@@ -125,13 +125,7 @@ extension PostgresStore {
             try await self.withConnection { connection -> (user: User, token: AccessToken)? in
                 guard
                     let row = try await connection.firstRow(
-                        #"""
-                        SELECT accessToken.id, accessToken.name, accessToken.ceiling, accessToken.createdAt,
-                            accessToken.expiresAt, "user".id, "user".name, "user".isSystemAdmin
-                        FROM accessToken JOIN "user" ON "user".id = accessToken.userId
-                        WHERE accessToken.digest = \#(digest)
-                        AND (accessToken.expiresAt IS NULL OR accessToken.expiresAt > \#(nowMilliseconds))
-                        """#, logger: self.logger)
+                        TokenByDigest(digest: digest, nowMilliseconds: nowMilliseconds), logger: self.logger)
                 else { return nil }
                 let (id, name, ceilingRaw, createdAt, expiresAt, userID, userName, isSystemAdmin) = try row.decode(
                     (Int64, String, String, Int64, Int64?, Int64, String, Bool).self)

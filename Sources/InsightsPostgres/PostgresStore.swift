@@ -19,8 +19,10 @@ import PostgresNIO
 public final class PostgresStore: InsightsStore {
     /// The connection pool.
     let client: PostgresClient
-    /// The task running ``client``; cancelling it closes the pool.
+    /// The task running ``client`` and ``deadlines``; cancelling it closes the pool.
     private let runTask: Task<Void, Never>
+    /// The deadlines of running operations (``queryTimeout``).
+    let deadlines = OperationDeadlines()
     /// The clock and uuid source.
     let environment: StoreEnvironment
     /// Where failures of the database are logged.
@@ -74,8 +76,15 @@ public final class PostgresStore: InsightsStore {
 
     private init(client: PostgresClient, environment: StoreEnvironment, logger: Logger, queryTimeout: Duration) {
         self.client = client
-        // The pool works only while `run()` runs; the store owns that task and ends it in `shutdown()`.
-        self.runTask = Task { await client.run() }
+        // The pool and the deadline watch work only while their `run()` runs; the store owns that task and ends it
+        // in `shutdown()`.
+        let deadlines = self.deadlines
+        self.runTask = Task {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await client.run() }
+                group.addTask { await deadlines.run() }
+            }
+        }
         self.environment = environment
         self.logger = logger
         self.queryTimeout = queryTimeout

@@ -23,11 +23,14 @@ struct Insights: AsyncParsableCommand {
 
     /// Runs the parsed command; usage errors exit with 2 (the documented code) instead of sysexits' 64.
     static func main() async {
-        // By default Swift concurrency's tasks run on SwiftNIO's event-loop threads, so an HTTP handler and the I/O
-        // of its connection share a thread instead of handing each response across threads (with a wake-up per
-        // write). Must happen first, on the main thread. Blocking work stays off these threads: store writes run on
+        // On SQLite, by default, Swift concurrency's tasks run on SwiftNIO's event-loop threads, so an HTTP handler
+        // and the I/O of its connection share a thread instead of handing each response across threads (with a
+        // wake-up per write); on PostgreSQL they keep Swift's executor (TaskExecutorChoice). Must happen first, on
+        // the main thread. Blocking work stays off these threads: store writes run on
         // the database's own queue, password hashing on NIO's thread pool; store reads take microseconds.
-        switch TaskExecutorChoice.chosen(in: ProcessInfo.processInfo.environment) {
+        switch TaskExecutorChoice.chosen(
+            in: ProcessInfo.processInfo.environment, arguments: Array(CommandLine.arguments.dropFirst()))
+        {
         case .success(.eventLoop):
             _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         case .success(.swift):
