@@ -85,7 +85,8 @@ extension PostgresStore {
     /// A task group would wait for its child: waiting for a pooled connection ends when cancelled, but a query sent
     /// on a connection whose server stopped answering (a frozen host, a network partition) waits for TCP, however
     /// long. So `body` runs in a task of its own, which the deadline cancels and leaves to finish in the background
-    /// (the connection returns to the pool when the query fails or completes); the caller is answered on time.
+    /// (the connection returns to the pool when the query fails or completes); the caller is answered on time, at
+    /// most one ``OperationDeadlines/resolution`` late.
     ///
     /// - Parameters:
     ///   - timeout: the longest the caller waits.
