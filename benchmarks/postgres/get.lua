@@ -8,8 +8,4 @@ function request()
   return wrk.format("GET", paths[math.random(#paths)], headers)
 end
 
-function done(summary, latency, requests)
-  io.write(string.format("summary requests=%d duration_us=%d status_errors=%d timeouts=%d p50_us=%d p99_us=%d\n",
-    summary.requests, summary.duration, summary.errors.status, summary.errors.timeout,
-    latency:percentile(50), latency:percentile(99)))
-end
+dofile(os.getenv("SUMMARY"))

@@ -1,9 +1,8 @@
--- pgbench script: the statements the server sends for one GET …/commits/{commit}/annotations (Data Center) when
--- the response cache is off, in its order (PostgresStore+Users.swift, +Repositories.swift, +Lookups.swift,
--- +Annotations.swift): the token, the repository with the caller's grants, then one REPEATABLE READ snapshot with
--- the commit's revision and the commit's annotations (no filter: every filter array empty). A commit of the read
--- set at random, as the wrk run picks. Variables from run.sh (-D): read_commits, digest, now, user, project, slug,
--- repository.
+-- pgbench script: the statements the server sends for one GET …/commits/{commit}/annotations (Data Center) when the
+-- response cache is off, in its order (PreparedStatements.swift): the token, the repository with the caller's grants,
+-- then one REPEATABLE READ snapshot with the commit's revision and the commit's annotations (no filter: every filter
+-- array empty). A commit of the read set at random, as the wrk run picks. Variables from run.sh (-D): read_commits,
+-- digest, now, user, project, slug, repository.
 \set c random(1, :read_commits)
 SELECT accessToken.id, accessToken.name, accessToken.ceiling, accessToken.createdAt, accessToken.expiresAt,
     "user".id, "user".name, "user".isSystemAdmin

@@ -1,6 +1,5 @@
--- pgbench script: the commit-wide annotation query alone, as PostgresStore+Annotations.swift sends it with no
--- filter (every filter array empty), on a commit of the read set at random. Variables from run.sh (-D):
--- read_commits, repository.
+-- pgbench script: the commit-wide annotation query alone, as PreparedStatements.swift has it with no filter (every
+-- filter array empty), on a commit of the read set at random. Variables from run.sh (-D): read_commits, repository.
 \set c random(1, :read_commits)
 SELECT annotation.id, annotation.uuid, annotation.externalId, annotation.path, annotation.line,
     annotation.message, annotation.title, annotation.details, annotation.severity, annotation.type,

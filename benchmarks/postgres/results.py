@@ -1,7 +1,7 @@
 """Writes the figures of a run of benchmarks/postgres/run.sh into the "PostgreSQL" section of docs/PERFORMANCE.md
 (between its markers, appending the section when it is not there yet) and prints it.
 
-    results.py DOC OUT DURATION CONNECTIONS POST_CONNECTIONS CEILING_ROWS COMMITS REPORTS_PER_COMMIT
+    results.py DOC OUT DURATION CONNECTIONS SATURATION_CONNECTIONS POST_CONNECTIONS CEILING_ROWS COMMITS REPORTS_PER_COMMIT
                ANNOTATIONS_PER_REPORT READ_COMMITS READ_REPORTS READ_ANNOTATIONS
 """
 import datetime
@@ -77,8 +77,8 @@ def verdict(ok):
 
 def main():
     doc, out, duration = sys.argv[1], sys.argv[2], sys.argv[3]
-    (connections, post_connections, ceiling_rows, commits, reports_per_commit, annotations_per_report, read_commits,
-     read_reports, read_annotations) = map(int, sys.argv[4:13])
+    (connections, saturation_connections, post_connections, ceiling_rows, commits, reports_per_commit,
+     annotations_per_report, read_commits, read_reports, read_annotations) = map(int, sys.argv[4:14])
 
     version = read(out, "version.txt").split(" on ")[0]
     settings = dict(line.split("|", 1) for line in read(out, "settings.txt").splitlines())
@@ -95,6 +95,7 @@ def main():
     written_count, written_total, written_heap = map(int, read(out, "size-written.txt").split("|"))
     loaded_count, loaded_total, loaded_heap, report_count, report_total = map(
         int, read(out, "size-loaded.txt").split("|"))
+    checkpoint_seconds = float(read(out, "checkpoint.seconds"))
     load_seconds = sum(float(read(out, f"load-{step}.seconds")) for step in ("reports", "annotations", "finish"))
     written_per_million = written_total / written_count * 1e6
     loaded_per_million = loaded_total / loaded_count * 1e6
@@ -102,6 +103,7 @@ def main():
     commit_annotations = len(json.load(open(os.path.join(out, "commit.json")))["annotations"])
 
     report = wrk(out, "report")
+    saturated = wrk(out, "report-saturated")
     commit = wrk(out, "commit")
     uncached = wrk(out, "commit-nocache")
     full = wrk(out, "full-commit")
@@ -109,6 +111,7 @@ def main():
     for result, count in re.findall(r'result="(\w+)"\} (\d+)', read(out, "cache.txt")):
         cache[result] = cache.get(result, 0) + int(count)
     hits, misses = cache["hit"], cache["miss"]
+    scrape = sorted(float(seconds) for seconds in read(out, "metrics.seconds").split())[1] * 1000
     bench_report, bench_commit, bench_query = (pgbench(out, name) for name in ("report", "commit", "query"))
 
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")),
@@ -128,13 +131,15 @@ def main():
 
     if statement_rate < 0.7 * best_insert:
         write_path = (
-            f"A POST sends one `INSERT` per annotation, 1000 round trips in one transaction: pgbench sending the same "
-            f"statements reached {statement_rate:,.0f} rows per second against {best_insert:,.0f} for multi-row "
-            f"`INSERT`s, so writing a POST's rows in a few multi-row statements is where the write path has room.")
+            f"A POST writes its rows in one `INSERT … SELECT … FROM unnest(…)`, one parameter per column: pgbench "
+            f"sending a POST's statements reached {statement_rate:,.0f} rows per second against {best_insert:,.0f} "
+            f"for multi-row `INSERT`s, so the index maintenance and the statements around the insert are where the "
+            f"write path has room.")
     else:
         write_path = (
-            f"pgbench sending a POST's statements reached {statement_rate:,.0f} rows per second, close to the "
-            f"multi-row `INSERT` ceiling of {best_insert:,.0f}: the database is not what bounds the write path.")
+            f"A POST writes its rows in one `INSERT … SELECT … FROM unnest(…)`, one parameter per column: pgbench "
+            f"sending a POST's statements reached {statement_rate:,.0f} rows per second against the multi-row "
+            f"`INSERT` ceiling of {best_insert:,.0f}: the database is not what bounds the write path.")
     reads = "stay under the 50 ms p99 target" if reads_ok else "miss the 50 ms p99 target (see the table)"
     section = f"""Run on {datetime.date.today().isoformat()}: {cores} cores ({cpu}), {memory_kb / 1048576:.1f} GiB memory, \
 Debian {debian}, {swift}; release build. {version} on the same machine, a throw-away cluster with the test suite's \
@@ -147,23 +152,30 @@ end.
 | (a) ceiling: `COPY` of {ceiling_rows:,} annotation rows (one transaction) | {copy_rate:,.0f} rows/s | — |
 | (a) ceiling: multi-row `INSERT`s of 1000 annotation rows, one transaction each, 1 connection | {insert_rate:,.0f} rows/s | — |
 | (a) the same from 4 connections at once | {parallel_rate:,.0f} rows/s | — |
-| (a) the statements of one bulk POST of 1000 (report lock, revision, external-id lookup, count, one `INSERT … RETURNING` per row; `rows.py post-script`), {2 * post_connections} pgbench connections | {statement_rate:,.0f} rows/s, average {statements["average"]:.0f} ms per transaction | — |
+| (a) the statements of one bulk POST of 1000 (report lock, revision, external-id lookup, count, one `INSERT … SELECT … FROM unnest(…) RETURNING` of every row; `rows.py post-script`), {2 * post_connections} pgbench connections | {statement_rate:,.0f} rows/s, average {statements["average"]:.0f} ms per transaction | — |
 | (b) HTTP bulk POSTs of 1000 annotations into two instances at once ({post_connections} connections each, 200 reports on 200 commits) | {posted:,.0f} annotations/s = {posted / best_insert:.0%} of the better `INSERT` ceiling ({posted / insert_rate:.0%} of 1 connection's, {posted / statement_rate:.0%} of the POST's statements run by pgbench){errors(post)}; p50 {pair(post["p50"])} ms per POST; {stored_by_post:,} rows stored | ≥ 50 %: {verdict(posted >= 0.5 * best_insert)} |
-| stored for (c): {commits:,} commits × {reports_per_commit} reports × {annotations_per_report:,} annotations, plus {read_commits:,} commits × {read_reports} reports × {read_annotations} annotations | {loaded_count:,} annotations in {report_count:,} reports, generated in SQL in {load_seconds:.0f} s; `annotation` {loaded_total / 2**30:.2f} GiB with its indexes (heap {loaded_heap / 2**30:.2f} GiB) | — |
+| stored for (c): {commits:,} commits × {reports_per_commit} reports × {annotations_per_report:,} annotations, plus {read_commits:,} commits × {read_reports} reports × {read_annotations} annotations | {loaded_count:,} annotations in {report_count:,} reports, generated in SQL in {load_seconds:.0f} s (then a `CHECKPOINT` and `sync`, {checkpoint_seconds:.0f} s); `annotation` {loaded_total / 2**30:.2f} GiB with its indexes (heap {loaded_heap / 2**30:.2f} GiB) | — |
 | table size per million annotations (`pg_total_relation_size`) | {loaded_per_million / 2**20:,.0f} MiB as loaded (indexes built by one sort each); {written_per_million / 2**20:,.0f} MiB as written by (a) and (b) ({written_count:,} rows, indexes maintained row by row); `report`: {per_report:,.0f} bytes per report | — |
 | (c) `GET …/reports/{{key}}`, one of the {bulk_reports:,} reports at random, two instances × {connections} connections | {report["rate"]:,.0f} requests/s, p99 {pair(report["p99"])} ms{errors(report)} | p99 < 50 ms: {verdict(max(report["p99"]) < 50)} |
+| (c) GET report again, two instances × {saturation_connections} connections: at saturation, p99 is queueing | {saturated["rate"]:,.0f} requests/s, p50 {pair(saturated["p50"])} ms, p99 {pair(saturated["p99"])} ms{errors(saturated)} | for comparison |
 | (c) `GET …/commits/{{commit}}/annotations`, {commit_annotations} annotations, one of {read_commits:,} commits at random, response cache on | {commit["rate"]:,.0f} requests/s, p99 {pair(commit["p99"])} ms{errors(commit)}; cache: {hits:,} hits, {misses:,} misses | p99 < 50 ms: {verdict(max(commit["p99"]) < 50)} |
 | (c) the same, `--response-cache-bytes 0` | {uncached["rate"]:,.0f} requests/s, p99 {pair(uncached["p99"])} ms{errors(uncached)} | p99 < 50 ms: {verdict(max(uncached["p99"]) < 50)} |
 | (c) the same on a commit of the bulk ({reports_per_commit * annotations_per_report:,} annotations), cache off, two instances × 2 connections | {full["rate"]:,.1f} requests/s, p50 {pair(full["p50"])} ms, p99 {pair(full["p99"])} ms{errors(full)} | for comparison |
-| pgbench, {connections} connections: the 4 statements of one GET report | {bench_report["tps"]:,.0f} per second, average {bench_report["average"]:.2f} ms, p99 {bench_report["p99"]:.2f} ms | for comparison |
+| `GET /metrics` with {loaded_count:,} annotations stored (its gauges count the rows), median of 3 | {scrape:,.0f} ms | for comparison |
+| pgbench, {2 * connections} connections (as many as both instances' wrk): the 3 statements of one GET report | {bench_report["tps"]:,.0f} per second, average {bench_report["average"]:.2f} ms, p99 {bench_report["p99"]:.2f} ms | for comparison |
 | pgbench: the 6 statements of one commit-wide request without the cache | {bench_commit["tps"]:,.0f} per second, average {bench_commit["average"]:.2f} ms, p99 {bench_commit["p99"]:.2f} ms | for comparison |
 | pgbench: the commit-wide query alone | {bench_query["tps"]:,.0f} per second, average {bench_query["average"]:.2f} ms, p99 {bench_query["p99"]:.2f} ms | for comparison |
 
-p99 is given per instance (A / B). Requests are authenticated with a Bearer token; a GET report runs four
-statements (token, repository and grants, repository id, report), a commit-wide request without the cache six (token,
+p99 is given per instance (A / B). Requests are authenticated with a Bearer token; a GET report runs three
+statements (token, repository with the caller's grants, the report by its address), a commit-wide request without the cache six (token,
 grants, then one `REPEATABLE READ` snapshot with the revision and the annotations), with the cache three (token,
 grants, revision). The pgbench scripts (`benchmarks/postgres/pgbench-*.sql`) send those statements as the server does
-(extended protocol, unnamed statements), so their rows are what PostgreSQL alone costs per request.
+(prepared once per connection, `-M prepared`), so their rows are what PostgreSQL alone costs per request.
+Each pair of instances gets 3 s of unmeasured GET reports after it starts, which open the pools' connections and
+prepare their statements; in some earlier runs without that, both instances at once stalled for 0.5–1.4 s within
+their first seconds (not reproduced once warm, cause not found). At saturation the servers, PostgreSQL and wrk share
+the two cores, most of the servers' time goes to handing each statement's result between threads (`perf`: context
+switches and futex wake-ups, not Swift code), and p99 grows with the connections queued.
 
 **What this says for 10 million reports a day.** That is {1e7 / 86400:,.0f} reports per second on average. The write
 path through two instances took {posted:,.0f} annotations per second in POSTs of 1000: if the instances did nothing
@@ -174,7 +186,7 @@ about {per_report:,.0f} bytes with its indexes, so 10 million reports a day hold
 report rows and, at 10 annotations per report, {1e8 * written_per_million / 1e6 / 2**30:,.0f} GiB of annotations per
 day (at 100, {1e9 * written_per_million / 1e6 / 2**30:,.0f} GiB), kept for as many days as the retention setting
 says. With {loaded_count:,} annotations stored, the reads above {reads}; PostgreSQL answers the commit-wide query in
-{bench_query["average"]:.2f} ms on average at {connections} connections (pgbench): two index lookups, the commit's
+{bench_query["average"]:.2f} ms on average at {2 * connections} connections (pgbench): two index lookups, the commit's
 reports and then each report's annotations, whose cost follows the rows returned rather than the table's size."""
 
     section = "\n\n".join(

@@ -68,10 +68,28 @@ def values(row, report_id):
 def post_script(count):
     """One transaction as the server's addAnnotations runs it, into one of the 200 reports of part (b) at random:
     the report's row locked, the commit's revision moved, the request's external ids looked up, the report's
-    annotations counted for the cap, then one INSERT … RETURNING per annotation. The external ids are random (the
-    server's are the request's), so transactions never collide. Variables (-D): repository."""
+    annotations counted for the cap, then one INSERT of every row from arrays with unnest(...) RETURNING them
+    (PostgresStore+AnnotationRows.swift). The uuids and the ends of the external ids are made in the statement (the
+    server binds the request's), so transactions never collide. Variables (-D): repository."""
     selection = ("id, uuid, externalId, path, line, message, title, details, severity, type, result, link, "
                  "createdAt, updatedAt")
+    rows = [annotation(i, "x") for i in range(1, count + 1)]
+
+    def array(values, kind):
+        return "ARRAY[" + ", ".join(values) + f"]::{kind}[]"
+
+    def quoted(values):
+        return [f"'{value}'" for value in values]
+
+    columns = [
+        array(quoted(row["externalId"][:-16] for row in rows), "text"),
+        array(quoted(row["path"] for row in rows), "text"),
+        array((str(row["line"]) for row in rows), "bigint"),
+        array(quoted("\\x" + row["message"].encode().hex() for row in rows), "bytea"),
+        array(quoted(row["severity"] for row in rows), "text"),
+        array(quoted(row["type"] for row in rows), "text"),
+        array(quoted(row["link"] for row in rows), "text"),
+    ]
     lines = [
         "-- " + line for line in post_script.__doc__.replace("    ", "").splitlines()
     ] + [
@@ -86,15 +104,15 @@ def post_script(count):
         f"SELECT {selection} FROM annotation WHERE reportId = :report_id",
         f"    AND externalId = ANY(ARRAY(SELECT md5(random()::text) FROM generate_series(1, {count})));",
         "SELECT count(*) FROM annotation WHERE reportId = :report_id;",
+        "INSERT INTO annotation (uuid, reportId, externalId, path, line, message, title, details, severity, type,",
+        "    result, link, createdAt, updatedAt)",
+        "SELECT gen_random_uuid(), :report_id, batch.externalId || substr(md5(random()::text), 1, 16), batch.path,",
+        f"    batch.line, batch.message, NULL, NULL, batch.severity, batch.type, NULL, batch.link, {NOW}, {NOW}",
+        "FROM unnest(" + ", ".join(columns) + ")",
+        "    WITH ORDINALITY AS batch (externalId, path, line, message, severity, type, link, ordinal)",
+        f"ORDER BY batch.ordinal RETURNING {selection};",
+        "COMMIT;",
     ]
-    for i in range(1, count + 1):
-        row = annotation(i, "x")
-        message = "\\x" + row["message"].encode().hex()
-        lines.append(
-            f"INSERT INTO annotation ({COLUMNS}) VALUES (gen_random_uuid(), :report_id, "
-            f"'{row['externalId'][:-16]}' || substr(md5(random()::text), 1, 16), '{row['path']}', {row['line']}, "
-            f"'{message}', '{row['severity']}', '{row['type']}', '{row['link']}', {NOW}, {NOW}) RETURNING {selection};")
-    lines.append("COMMIT;")
     return "\n".join(lines) + "\n"
 
 

@@ -3,13 +3,15 @@
 # docs/PERFORMANCE.md:
 #  (a) ceilings on the server's schema: COPY of annotation rows, and multi-row INSERTs of 1000 rows (one
 #      transaction each) from one and from four psql connections; after (b), the statements the server sends for a
-#      bulk POST of 1000 (one INSERT per row) run by pgbench from as many connections as (b) posts on;
+#      bulk POST of 1000 (one unnest INSERT of every row) run by pgbench from as many connections as (b) posts on;
 #  (b) annotations per second through Data Center bulk POSTs of 1000 into two `insights serve` instances at once;
 #  (c) with 10 million annotations stored (generated in SQL), GET report and the commit-wide annotation query
 #      through two instances under wrk (the commit-wide query with the response cache on and off), next to the same
 #      statements run directly with pgbench; the table's size per million annotations.
-# Settings (environment): DURATION (10s per measurement), CONNECTIONS (16 per instance for reads), POST_CONNECTIONS
-# (4 per instance), CEILING_ROWS (200000), COMMITS × REPORTS_PER_COMMIT × ANNOTATIONS_PER_REPORT (1000 × 10 × 1000)
+# Each pair of instances started for (c) first gets 3 s of unmeasured GET reports (connections opened, statements
+# prepared). Settings (environment): DURATION (10s per measurement), CONNECTIONS (4 per instance for reads, pgbench
+# with twice as many), SATURATION_CONNECTIONS (16 per instance, GET report once more), POST_CONNECTIONS (4 per
+# instance), CEILING_ROWS (200000), COMMITS × REPORTS_PER_COMMIT × ANNOTATIONS_PER_REPORT (1000 × 10 × 1000)
 # plus READ_COMMITS × READ_REPORTS × READ_ANNOTATIONS (1000 × 3 × 20) stored for (c), INSIGHTS_BUILD_PATH (a
 # `--scratch-path` for the release build instead of .build).
 set -euo pipefail
@@ -17,7 +19,8 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 here=$root/benchmarks/postgres
 duration=${DURATION:-10s}
-connections=${CONNECTIONS:-16}
+connections=${CONNECTIONS:-4}
+saturation_connections=${SATURATION_CONNECTIONS:-16}
 post_connections=${POST_CONNECTIONS:-4}
 ceiling_rows=${CEILING_ROWS:-200000}
 commits=${COMMITS:-1000}
@@ -136,10 +139,11 @@ serve() {
 wrk_both() {
   local name=$1 script=$2 count=$3 paths_a=$4 paths_b=$5
   shift 5
-  INSTANCE=a PATHS=$paths_a SEED=1 TOKEN=$token BODY=$out/bulk.json wrk -t1 -c"$count" -d"$duration" --latency \
+  local shared=(SUMMARY="$here/summary.lua" TOKEN="$token" BODY="$out/bulk.json")
+  env "${shared[@]}" INSTANCE=a PATHS="$paths_a" SEED=1 wrk -t1 -c"$count" -d"$duration" --latency \
     -s "$here/$script" "$@" "$base_a" >"$out/$name-a.txt" &
   local wrk_a=$!
-  INSTANCE=b PATHS=$paths_b SEED=2 TOKEN=$token BODY=$out/bulk.json wrk -t1 -c"$count" -d"$duration" --latency \
+  env "${shared[@]}" INSTANCE=b PATHS="$paths_b" SEED=2 wrk -t1 -c"$count" -d"$duration" --latency \
     -s "$here/$script" "$@" "$base_b" >"$out/$name-b.txt"
   wait $wrk_a
   grep -h '^summary' "$out/$name-a.txt" "$out/$name-b.txt"
@@ -163,7 +167,7 @@ wrk_both post post.lua "$post_connections" "$out/post-paths-a.txt" "$out/post-pa
 sql -c "SELECT count(*) - $before FROM annotation" >"$out/post-stored.txt"
 stop_servers
 python3 "$here/rows.py" post-script "$out/pgbench-post.sql" 1000
-"$pgbench" -n -M extended -D repository="$repository" -f "$out/pgbench-post.sql" -c $((2 * post_connections)) -j 2 \
+"$pgbench" -n -M prepared -D repository="$repository" -f "$out/pgbench-post.sql" -c $((2 * post_connections)) -j 2 \
   -T "${duration%s}" "$url" >"$out/pgbench-post.txt" 2>&1
 grep -E '^(tps|latency average)' "$out/pgbench-post.txt"
 # Every row so far was written with the indexes in place, as a server writes: the table's size per annotation.
@@ -185,6 +189,16 @@ load_annotations() {
 seconds sql "${load[@]}" -f "$here/load-reports.sql" >"$out/load-reports.seconds"
 seconds load_annotations >"$out/load-annotations.seconds"
 seconds sql -f "$here/load-finish.sql" >"$out/load-finish.seconds"
+# The load and its VACUUM left gigabytes of dirty pages: written out before the reads, which measure a settled
+# database rather than the write-back of the load.
+# CHECKPOINT needs the cluster's superuser, trusted on its socket in the cluster's folder.
+port=${url##*:}
+port=${port%%/*}
+dirty_writeback() {
+  "$psql" --host="$cluster" --port="$port" --username=postgres --dbname=insights -X -q -c "CHECKPOINT" && sync
+}
+seconds dirty_writeback >"$out/checkpoint.seconds"
+grep -E "^(Dirty|Writeback):" /proc/meminfo
 sql -F '|' -c "SELECT count(*), pg_total_relation_size('annotation'), pg_relation_size('annotation'),
   (SELECT count(*) FROM report), pg_total_relation_size('report') FROM annotation" >"$out/size-loaded.txt"
 cat "$out/size-loaded.txt"
@@ -202,30 +216,35 @@ curl -sf -H "Authorization: Bearer $token" "$base_a$(head -n 1 "$out/report-path
 curl -sf -H "Authorization: Bearer $token" "$base_b$(head -n 1 "$out/commit-paths.txt")" >"$out/commit.json"
 python3 -c "import json, sys; print(len(json.load(open(sys.argv[1]))['annotations']), 'annotations in one commit')" \
   "$out/commit.json"
+duration=3s wrk_both warm-up get.lua "$connections" "$out/report-paths.txt" "$out/report-paths.txt" >/dev/null
 wrk_both report get.lua "$connections" "$out/report-paths.txt" "$out/report-paths.txt"
 wrk_both commit get.lua "$connections" "$out/commit-paths.txt" "$out/commit-paths.txt"
+wrk_both report-saturated get.lua "$saturation_connections" "$out/report-paths.txt" "$out/report-paths.txt"
+# A Prometheus scrape refreshes the stored-item gauges with two exact count(*): what one costs at this size.
+for _ in 1 2 3; do curl -sf -o /dev/null -w '%{time_total}\n' "$base_a/metrics"; done >"$out/metrics.seconds"
 curl -sf "$base_a/metrics" "$base_b/metrics" | grep '^insights_response_cache_requests_total' >"$out/cache.txt" \
   || true
 stop_servers
 serve a --response-cache-bytes 0
 serve b --response-cache-bytes 0
+duration=3s wrk_both warm-up get.lua "$connections" "$out/report-paths.txt" "$out/report-paths.txt" >/dev/null
 wrk_both commit-nocache get.lua "$connections" "$out/commit-paths.txt" "$out/commit-paths.txt"
 # A commit of the bulk: 10 reports at their cap of 1000, 10,000 annotations in one response.
 wrk_both full-commit get.lua 2 "$out/full-commit-paths.txt" "$out/full-commit-paths.txt" --timeout 30s
 stop_servers
 
-echo "==> (c) the same statements with pgbench, $connections connections"
+echo "==> (c) the same statements with pgbench, $((2 * connections)) connections"
 pgvars=(-D commits="$commits" -D reports_per_commit="$reports_per_commit" -D read_commits="$read_commits"
   -D digest="$digest" -D now="$(date +%s)000" -D user="$user" -D project="$project" -D slug=repo
   -D repository="$repository")
 for script in report commit query; do
-  (cd "$out" && "$pgbench" -n -M extended "${pgvars[@]}" -f "$here/pgbench-$script.sql" -c "$connections" -j 2 \
+  (cd "$out" && "$pgbench" -n -M prepared "${pgvars[@]}" -f "$here/pgbench-$script.sql" -c $((2 * connections)) -j 2 \
     -T "${duration%s}" -l --log-prefix="pgbench-$script" "$url" >"$out/pgbench-$script.txt" 2>&1)
   grep -E '^(tps|latency average)' "$out/pgbench-$script.txt"
 done
 
 echo $(($(date +%s) - started)) >"$out/total.seconds"
 cut -d' ' -f1-3 /proc/loadavg >"$out/loadavg-end.txt"
-python3 "$here/results.py" "$root/docs/PERFORMANCE.md" "$out" "$duration" "$connections" "$post_connections" \
-  "$ceiling_rows" "$commits" "$reports_per_commit" "$annotations_per_report" "$read_commits" "$read_reports" \
-  "$read_annotations"
+python3 "$here/results.py" "$root/docs/PERFORMANCE.md" "$out" "$duration" "$connections" "$saturation_connections" \
+  "$post_connections" "$ceiling_rows" "$commits" "$reports_per_commit" "$annotations_per_report" "$read_commits" \
+  "$read_reports" "$read_annotations"
