@@ -173,7 +173,9 @@ grants, revision). The pgbench scripts (`benchmarks/postgres/pgbench-*.sql`) sen
 (prepared once per connection, `-M prepared`), so their rows are what PostgreSQL alone costs per request.
 Each pair of instances gets 3 s of unmeasured GET reports after it starts, which open the pools' connections and
 prepare their statements; in some earlier runs without that, both instances at once stalled for 0.5–1.4 s within
-their first seconds (not reproduced once warm, cause not found). At saturation the servers, PostgreSQL and wrk share
+their first seconds (cause not found; warm instances still stall now and then for up to 1.2 s, both at once,
+which with wrk's coordinated-omission correction is enough to lift a run's p99 past 50 ms).
+At saturation the servers, PostgreSQL and wrk share
 the two cores, most of the servers' time goes to handing each statement's result between threads (`perf`: context
 switches and futex wake-ups, not Swift code), and p99 grows with the connections queued.
 

@@ -189,8 +189,8 @@ load_annotations() {
 seconds sql "${load[@]}" -f "$here/load-reports.sql" >"$out/load-reports.seconds"
 seconds load_annotations >"$out/load-annotations.seconds"
 seconds sql -f "$here/load-finish.sql" >"$out/load-finish.seconds"
-# The load and its VACUUM left gigabytes of dirty pages: written out before the reads, which measure a settled
-# database rather than the write-back of the load.
+# Whatever the load and its VACUUM left dirty is written out before the reads, which measure a settled database
+# rather than the write-back of the load (the time it took and the Dirty/Writeback left are printed).
 # CHECKPOINT needs the cluster's superuser, trusted on its socket in the cluster's folder.
 port=${url##*:}
 port=${port%%/*}
