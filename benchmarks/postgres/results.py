@@ -126,6 +126,13 @@ def main():
                      "checkpoint_timeout", "wal_level", "fsync", "synchronous_commit", "full_page_writes",
                      "max_connections"]
     setting_text = ", ".join(f"`{name}` {settings[name]}" for name in setting_names if name in settings)
+    autogroup_before, autogroup_during = read(out, "autogroup.txt").split()
+    autogroup_text = {
+        ("1", "0"): "the kernel's autogroup scheduling was off while it ran, on before and after",
+        ("0", "0"): "the kernel's autogroup scheduling was off, as the machine had it",
+        ("1", "1"):
+            "the kernel's autogroup scheduling was **on** (`SCHED_AUTOGROUP=keep`, or it could not be changed)",
+    }.get((autogroup_before, autogroup_during), "the kernel has no autogroup scheduling")
     bulk_reports = commits * reports_per_commit
     reads_ok = max(report["p99"] + commit["p99"] + uncached["p99"]) < 50
 
@@ -135,15 +142,23 @@ def main():
             f"sending a POST's statements reached {statement_rate:,.0f} rows per second against {best_insert:,.0f} "
             f"for multi-row `INSERT`s, so the index maintenance and the statements around the insert are where the "
             f"write path has room.")
+    elif posted < 0.9 * statement_rate:
+        write_path = (
+            f"A POST writes its rows in one `INSERT … SELECT … FROM unnest(…)`, one parameter per column: pgbench "
+            f"sending a POST's statements reached {statement_rate:,.0f} rows per second "
+            f"({statement_rate / best_insert:.0%} of the multi-row `INSERT` ceiling), more than the {posted:,.0f} the two instances posted: the "
+            f"instances, not the database, bound the write path.")
     else:
         write_path = (
             f"A POST writes its rows in one `INSERT … SELECT … FROM unnest(…)`, one parameter per column: pgbench "
-            f"sending a POST's statements reached {statement_rate:,.0f} rows per second against the multi-row "
-            f"`INSERT` ceiling of {best_insert:,.0f}: the database is not what bounds the write path.")
+            f"sending a POST's statements reached {statement_rate:,.0f} rows per second "
+            f"({statement_rate / best_insert:.0%} of the multi-row `INSERT` ceiling), about what the two instances posted: the database bounds the write "
+            f"path.")
     reads = "stay under the 50 ms p99 target" if reads_ok else "miss the 50 ms p99 target (see the table)"
     section = f"""Run on {datetime.date.today().isoformat()}: {cores} cores ({cpu}), {memory_kb / 1048576:.1f} GiB memory, \
 Debian {debian}, {swift}; release build. {version} on the same machine, a throw-away cluster with the test suite's \
-settings: {setting_text}. The two servers, PostgreSQL, wrk and pgbench share the {cores} cores; {duration} per \
+settings: {setting_text}. The two servers, PostgreSQL, wrk and pgbench share the {cores} cores, and {autogroup_text} \
+(see "Scheduling" below); {duration} per \
 measurement; the run took {total_minutes:.0f} min; load average {load_start} at its start and {load_end} at its
 end.
 
@@ -172,9 +187,20 @@ grants, then one `REPEATABLE READ` snapshot with the revision and the annotation
 grants, revision). The pgbench scripts (`benchmarks/postgres/pgbench-*.sql`) send those statements as the server does
 (prepared once per connection, `-M prepared`), so their rows are what PostgreSQL alone costs per request.
 Each pair of instances gets 3 s of unmeasured GET reports after it starts, which open the pools' connections and
-prepare their statements; in some earlier runs without that, both instances at once stalled for 0.5–1.4 s within
-their first seconds (cause not found; warm instances still stall now and then for up to 1.2 s, both at once,
-which with wrk's coordinated-omission correction is enough to lift a run's p99 past 50 ms).
+prepare their statements.
+
+**Scheduling.** With the kernel's autogroup scheduling on (sched(7); on in this machine's kernel), the CPUs are shared between
+sessions before threads, and every PostgreSQL backend is a session of its own. On this machine that made a few
+requests wait 2–4 s now and then: in diagnostic runs on 2026-12-04 (20 s of the uncached commit-wide read through
+both instances, `SCHED_AUTOGROUP=keep`), `pg_stat_activity` sampled every 0.1 s showed a backend in the middle of a
+request's transaction with no wait event (runnable, not running) for half a second, `pidstat` put the backends'
+run-queue wait at up to 3.7 CPU-seconds per second while the servers kept 1.5 of the 2 cores, and the queries
+themselves stayed fast (`auto_explain` at 200 ms logged one of 315 ms). 8 of 24 such runs missed 50 ms (p99
+0.07–1.1 s; wrk's coordinated-omission correction turns one request stuck for 3 s into a hundred late ones); with
+autogroup off, 5 runs of 5 had p99 13.7–16.0 ms and no request over 35 ms. In this run {autogroup_text}. On a machine
+of its own PostgreSQL's backends only compete with each other; where it shares one with the instances,
+operations.md says which setting to check.
+
 At saturation the servers, PostgreSQL and wrk share
 the two cores, most of the servers' time goes to handing each statement's result between threads (`perf`: context
 switches and futex wake-ups, not Swift code), and p99 grows with the connections queued.

@@ -9,11 +9,13 @@
 #      through two instances under wrk (the commit-wide query with the response cache on and off), next to the same
 #      statements run directly with pgbench; the table's size per million annotations.
 # Each pair of instances started for (c) first gets 3 s of unmeasured GET reports (connections opened, statements
-# prepared). Settings (environment): DURATION (10s per measurement), CONNECTIONS (4 per instance for reads, pgbench
-# with twice as many), SATURATION_CONNECTIONS (16 per instance, GET report once more), POST_CONNECTIONS (4 per
-# instance), CEILING_ROWS (200000), COMMITS × REPORTS_PER_COMMIT × ANNOTATIONS_PER_REPORT (1000 × 10 × 1000)
-# plus READ_COMMITS × READ_REPORTS × READ_ANNOTATIONS (1000 × 3 × 20) stored for (c), INSIGHTS_BUILD_PATH (a
-# `--scratch-path` for the release build instead of .build).
+# prepared). The kernel's autogroup scheduling is off while it runs (see below). Settings (environment): DURATION
+# (10s per measurement), CONNECTIONS (4 per instance for reads, pgbench with twice as many), SATURATION_CONNECTIONS
+# (16 per instance, GET report once more), POST_CONNECTIONS (4 per instance), CEILING_ROWS (200000), COMMITS ×
+# REPORTS_PER_COMMIT × ANNOTATIONS_PER_REPORT (1000 × 10 × 1000) plus READ_COMMITS × READ_REPORTS × READ_ANNOTATIONS
+# (1000 × 3 × 20) stored for (c), INSIGHTS_BUILD_PATH (a `--scratch-path` for the release build instead of .build),
+# SCHED_AUTOGROUP (`off`, the default, turns kernel.sched_autogroup_enabled off for the run when it can and puts it
+# back at the end; `keep` leaves it as it is).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -60,9 +62,21 @@ stop_servers() {
   servers=()
 }
 cluster=$(mktemp -d /tmp/insights-postgres-benchmark.XXXXXX)
+# With autogroup scheduling (sched(7)) the kernel shares the CPUs between sessions first, and every PostgreSQL
+# backend starts a session of its own (setsid). On a machine that runs the servers, wrk and PostgreSQL together,
+# that left a backend waiting for a CPU for up to 4 s now and then, in the middle of a request's transaction: it
+# decides the read p99 of a run on its own (docs/PERFORMANCE.md). A PostgreSQL under systemd, or on a machine of its
+# own, is not scheduled this way.
+autogroup=/proc/sys/kernel/sched_autogroup_enabled
+autogroup_before=$(cat "$autogroup" 2>/dev/null || echo absent)
+if [ "${SCHED_AUTOGROUP:-off}" = off ] && [ "$autogroup_before" = 1 ]; then
+  { echo 0 >"$autogroup"; } 2>/dev/null || echo "cannot turn kernel.sched_autogroup_enabled off (not root?)" >&2
+fi
+echo "$autogroup_before $(cat "$autogroup" 2>/dev/null || echo absent)" >"$out/autogroup.txt"
 cleanup() {
   stop_servers
   bash "$root/scripts/postgres-cluster.sh" stop "$cluster" || true
+  if [ "$autogroup_before" = 1 ]; then { echo 1 >"$autogroup"; } 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
