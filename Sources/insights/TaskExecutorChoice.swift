@@ -2,9 +2,8 @@
 ///
 /// `event-loop` runs them on SwiftNIO's event loops, so an HTTP handler shares its connection's thread: the most
 /// requests per second on the embedded SQLite store, the default there. `swift` keeps Swift's own executor, the
-/// default on PostgreSQL: there every store call waits on a database connection, and with the event loops as the
-/// executor one request in a hundred or so stalled for 0.1–1.5 s below saturation, where Swift's executor held p99
-/// at 8 ms (docs/PERFORMANCE.md).
+/// default on PostgreSQL: there every store call waits on a database connection, and Swift's executor served about a
+/// fifth more uncached commit-wide reads per second, at a lower p99 (docs/PERFORMANCE.md, "Scheduling").
 enum TaskExecutorChoice: String, CaseIterable {
     /// SwiftNIO's event loops.
     case eventLoop = "event-loop"

@@ -197,7 +197,11 @@ request's transaction with no wait event (runnable, not running) for half a seco
 run-queue wait at up to 3.7 CPU-seconds per second while the servers kept 1.5 of the 2 cores, and the queries
 themselves stayed fast (`auto_explain` at 200 ms logged one of 315 ms). 8 of 24 such runs missed 50 ms (p99
 0.07–1.1 s; wrk's coordinated-omission correction turns one request stuck for 3 s into a hundred late ones); with
-autogroup off, 5 runs of 5 had p99 13.7–16.0 ms and no request over 35 ms. In this run {autogroup_text}. On a machine
+autogroup off, 5 runs of 5 had p99 13.7–16.0 ms and no request over 35 ms. The earlier finding that the event
+loops as Swift's executor stall on PostgreSQL was measured with autogroup on, as these machines boot: with it off (4 runs each,
+interleaved), `INSIGHTS_EXECUTOR=event-loop` had no stall either, but served 686–908 requests per second at p99
+17–26 ms against 794–1,057 at p99 14–18 ms with Swift's executor, which stays the default on PostgreSQL. In this run
+{autogroup_text}. On a machine
 of its own PostgreSQL's backends only compete with each other; where it shares one with the instances,
 operations.md says which setting to check.
 
