@@ -146,14 +146,14 @@ def main():
         write_path = (
             f"A POST writes its rows in one `INSERT … SELECT … FROM unnest(…)`, one parameter per column: pgbench "
             f"sending a POST's statements reached {statement_rate:,.0f} rows per second "
-            f"({statement_rate / best_insert:.0%} of the multi-row `INSERT` ceiling), more than the {posted:,.0f} the two instances posted: the "
-            f"instances, not the database, bound the write path.")
+            f"({statement_rate / best_insert:.0%} of the multi-row `INSERT` ceiling), more than the {posted:,.0f} "
+            f"the two instances posted: the instances, not the database, bound the write path.")
     else:
         write_path = (
             f"A POST writes its rows in one `INSERT … SELECT … FROM unnest(…)`, one parameter per column: pgbench "
             f"sending a POST's statements reached {statement_rate:,.0f} rows per second "
-            f"({statement_rate / best_insert:.0%} of the multi-row `INSERT` ceiling), about what the two instances posted: the database bounds the write "
-            f"path.")
+            f"({statement_rate / best_insert:.0%} of the multi-row `INSERT` ceiling), about what the two instances "
+            f"posted: the database bounds the write path.")
     reads = "stay under the 50 ms p99 target" if reads_ok else "miss the 50 ms p99 target (see the table)"
     section = f"""Run on {datetime.date.today().isoformat()}: {cores} cores ({cpu}), {memory_kb / 1048576:.1f} GiB memory, \
 Debian {debian}, {swift}; release build. {version} on the same machine, a throw-away cluster with the test suite's \
@@ -189,8 +189,8 @@ grants, revision). The pgbench scripts (`benchmarks/postgres/pgbench-*.sql`) sen
 Each pair of instances gets 3 s of unmeasured GET reports after it starts, which open the pools' connections and
 prepare their statements.
 
-**Scheduling.** With the kernel's autogroup scheduling on (sched(7); on in this machine's kernel), the CPUs are shared between
-sessions before threads, and every PostgreSQL backend is a session of its own. On this machine that made a few
+**Scheduling.** With the kernel's autogroup scheduling on (sched(7); on in this machine's kernel), the CPUs are
+shared between sessions before threads, and every PostgreSQL backend is a session of its own. On this machine that made a few
 requests wait 2–4 s now and then: in diagnostic runs on 2026-12-04 (20 s of the uncached commit-wide read through
 both instances, `SCHED_AUTOGROUP=keep`), `pg_stat_activity` sampled every 0.1 s showed a backend in the middle of a
 request's transaction with no wait event (runnable, not running) for half a second, `pidstat` put the backends'
@@ -198,12 +198,11 @@ run-queue wait at up to 3.7 CPU-seconds per second while the servers kept 1.5 of
 themselves stayed fast (`auto_explain` at 200 ms logged one of 315 ms). 8 of 24 such runs missed 50 ms (p99
 0.07–1.1 s; wrk's coordinated-omission correction turns one request stuck for 3 s into a hundred late ones); with
 autogroup off, 5 runs of 5 had p99 13.7–16.0 ms and no request over 35 ms. The earlier finding that the event
-loops as Swift's executor stall on PostgreSQL was measured with autogroup on, as these machines boot: with it off (4 runs each,
-interleaved), `INSIGHTS_EXECUTOR=event-loop` had no stall either, but served 686–908 requests per second at p99
+loops as Swift's executor stall on PostgreSQL was measured with autogroup on, as these machines boot: with it off
+(4 runs each, interleaved), `INSIGHTS_EXECUTOR=event-loop` had no stall either, but served 686–908 requests per second at p99
 17–26 ms against 794–1,057 at p99 14–18 ms with Swift's executor, which stays the default on PostgreSQL. In this run
-{autogroup_text}. On a machine
-of its own PostgreSQL's backends only compete with each other; where it shares one with the instances,
-operations.md says which setting to check.
+{autogroup_text}. On a machine of its own PostgreSQL's backends only compete with each other; where it
+shares one with the instances, operations.md says which setting to check.
 
 At saturation the servers, PostgreSQL and wrk share
 the two cores, most of the servers' time goes to handing each statement's result between threads (`perf`: context

@@ -65,8 +65,8 @@ cluster=$(mktemp -d /tmp/insights-postgres-benchmark.XXXXXX)
 # With autogroup scheduling (sched(7)) the kernel shares the CPUs between sessions first, and every PostgreSQL
 # backend starts a session of its own (setsid). On a machine that runs the servers, wrk and PostgreSQL together,
 # that left a backend waiting for a CPU for up to 4 s now and then, in the middle of a request's transaction: it
-# decides the read p99 of a run on its own (docs/PERFORMANCE.md). A PostgreSQL under systemd, or on a machine of its
-# own, is not scheduled this way.
+# decides the read p99 of a run on its own (docs/PERFORMANCE.md). On a machine of its own, PostgreSQL's backends
+# would only share the CPUs with each other.
 autogroup=/proc/sys/kernel/sched_autogroup_enabled
 autogroup_before=$(cat "$autogroup" 2>/dev/null || echo absent)
 if [ "${SCHED_AUTOGROUP:-off}" = off ] && [ "$autogroup_before" = 1 ]; then
